@@ -1,0 +1,1 @@
+console.log('fraud cli', process.argv.slice(2));
