@@ -1,1 +1,12 @@
-export {};
+export { renderSvg } from './render';
+export { downsample, MAX_PLOT_POINTS, type Point } from './downsample';
+export { rocPlot } from './plots/roc';
+export { precisionRecallPlot } from './plots/precision-recall';
+export { confusionMatrixPlot } from './plots/confusion-matrix';
+export { scoreHistogramPlot, type ScoreHistogramOptions } from './plots/score-histogram';
+export { calibrationPlot } from './plots/calibration';
+export { linePlot, type LinePlotOptions, type Series } from './plots/line';
+export { trainingHistoryPlots, type TrainingHistory } from './training-history';
+export { reportMarkdown, writeReport, type ReportContent, type ReportPlot, type ReportSection } from './write-report';
+export { binaryReportMetrics, type BinaryMetricsOptions, type BinaryReportMetrics } from './binary-metrics';
+export { writeBinaryClassificationReport, type BinaryReportOptions } from './binary-report';
