@@ -1,1 +1,2 @@
-export {};
+export { DEFAULT_OPSET, exportLayersModel, type ExportOptions } from './export';
+export { supportedLayers, UnsupportedLayerError } from './handlers/registry';

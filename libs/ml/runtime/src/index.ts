@@ -1,1 +1,8 @@
-export {};
+export { ModelFolderError } from './errors';
+export { sha256Bytes, sha256File, sha256OfFiles } from './hashing';
+export { loadModelFolder, type LoadedModelFolder } from './load-model-folder';
+export { modelManifestSchema, type ManifestDraft, type ModelManifest } from './manifest';
+export { OnnxModel, type ModelSource, type OnnxModelOptions } from './onnx-model';
+export type { InputData, InputDtype, InputTensor, OutputData, OutputTensor } from './tensors';
+export type { WarmupSpec } from './warmup';
+export { writeModelFolder, type ModelFolderContent } from './write-model-folder';
