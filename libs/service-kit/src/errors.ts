@@ -55,12 +55,16 @@ export const inferenceTimeout = (timeoutMs: number): HttpError =>
 export interface Issue {
   readonly path: readonly PropertyKey[];
   readonly message: string;
+  readonly code?: string;
+  /** For `invalid_union`: the issues of each alternative. */
+  readonly errors?: readonly (readonly Issue[])[];
 }
 
 const MAX_REPORTED_ISSUES = 5;
 
 /** `transactions[3].amount: expected number, received string; …` — field paths as a JS developer writes them. */
-export function formatIssues(issues: readonly Issue[], root: string): string {
+export function formatIssues(reported: readonly Issue[], root: string, input?: unknown): string {
+  const issues = reported.flatMap((issue) => explainUnion(issue, input));
   const shown = issues.slice(0, MAX_REPORTED_ISSUES).map((issue) => {
     // zod prefixes type errors with "Invalid input: ", which the field path already implies.
     const message = issue.message.replace(/^Invalid input: /, '');
@@ -68,6 +72,27 @@ export function formatIssues(issues: readonly Issue[], root: string): string {
   });
   const hidden = issues.length - shown.length;
   return shown.join('; ') + (hidden > 0 ? ` (and ${hidden} more)` : '');
+}
+
+/**
+ * zod reports a failed union (`{"text"} | {"texts"}`) as a bare "Invalid input"; a client
+ * needs the problem in the alternative it meant: the one that complains least about fields
+ * the input does not have (then the one with fewest complaints, then the first declared).
+ */
+function explainUnion(issue: Issue, input: unknown): readonly Issue[] {
+  if (issue.code !== 'invalid_union' || !issue.errors?.length) return [issue];
+  const value = valueAt(input, issue.path);
+  const present = value !== null && typeof value === 'object' ? new Set(Object.keys(value)) : new Set<string>();
+  const absentFields = (alternative: readonly Issue[]) =>
+    alternative.filter((i) => i.path.length > 0 && !present.has(String(i.path[0]))).length;
+  const meant = [...issue.errors].sort((a, b) => absentFields(a) - absentFields(b) || a.length - b.length)[0]!;
+  return meant.map((i) => ({ ...i, path: [...issue.path, ...i.path] })).flatMap((i) => explainUnion(i, input));
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) value = value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined;
+  return value;
 }
 
 function formatPath(path: readonly PropertyKey[], root: string): string {

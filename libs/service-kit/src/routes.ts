@@ -154,6 +154,6 @@ function parseJson(raw: Buffer): unknown {
 
 function validate<S extends z.ZodType>(schema: S, value: unknown, source: string): z.output<S> {
   const result = schema.safeParse(value);
-  if (!result.success) throw badRequest(formatIssues(result.error.issues, source));
+  if (!result.success) throw badRequest(formatIssues(result.error.issues, source, value));
   return result.data;
 }
