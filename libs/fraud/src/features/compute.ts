@@ -1,0 +1,63 @@
+import { CARD_WINDOWS_DAYS, FEATURE_COUNT, MERCHANT_WINDOWS_DAYS } from './feature-spec';
+import type { FeatureState, FeatureTransaction, StateWindows } from './state';
+
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+/** Stands in for "never seen before" in the time-since-previous feature. */
+const NO_PREVIOUS_HOURS = 24 * Math.max(...CARD_WINDOWS_DAYS);
+const ZSCORE_LIMIT = 20;
+
+export function stateWindows(labelDelayDays: number): StateWindows {
+  return {
+    cardWindowsMs: CARD_WINDOWS_DAYS.map((d) => d * DAY_MS),
+    merchantWindowsMs: MERCHANT_WINDOWS_DAYS.map((d) => d * DAY_MS),
+    labelDelayMs: labelDelayDays * DAY_MS,
+  };
+}
+
+/**
+ * Writes the feature vector of `tx` into `out` at `offset`, reading only what `state`
+ * knew before the transaction. The same function serves training and the live service,
+ * so the two cannot drift apart.
+ */
+export function computeFeatures(tx: FeatureTransaction, state: FeatureState, out: Float32Array, offset = 0): void {
+  const card = state.card(tx.cardId, tx.timestamp, tx.merchantId);
+  const merchant = state.merchant(tx.merchantId, tx.timestamp);
+  const logAmount = Math.log1p(tx.amount);
+  const date = new Date(tx.timestamp);
+  const hour = date.getUTCHours() + date.getUTCMinutes() / 60;
+  const weekday = date.getUTCDay();
+
+  const month = card.windowCounts.length - 1;
+  const monthMean = card.windowCounts[month]! > 0 ? card.windowSums[month]! / card.windowCounts[month]! : 0;
+  const { count, mean, std } = card.allTime;
+  const zscore = count > 1 ? (tx.amount - mean) / Math.max(std, 1) : 0;
+  const hoursSincePrevious =
+    card.previousTimestamp === null ? NO_PREVIOUS_HOURS : (tx.timestamp - card.previousTimestamp) / HOUR_MS;
+
+  let i = offset;
+  out[i++] = tx.amount;
+  out[i++] = logAmount;
+  out[i++] = card.windowCounts[month]! > 0 ? logAmount - Math.log1p(monthMean) : 0;
+  out[i++] = Math.max(-ZSCORE_LIMIT, Math.min(ZSCORE_LIMIT, zscore));
+  out[i++] = Math.sin((2 * Math.PI * hour) / 24);
+  out[i++] = Math.cos((2 * Math.PI * hour) / 24);
+  out[i++] = hour < 6 ? 1 : 0;
+  out[i++] = weekday === 0 || weekday === 6 ? 1 : 0;
+  for (const c of card.windowCounts) out[i++] = c;
+  card.windowCounts.forEach((c, w) => (out[i++] = c > 0 ? card.windowSums[w]! / c : 0));
+  out[i++] = Math.log1p(Math.min(hoursSincePrevious, NO_PREVIOUS_HOURS));
+  out[i++] = card.previousTimestamp === null ? 1 : 0;
+  out[i++] = card.usedMerchantRecently ? 0 : 1;
+  for (const c of merchant.windowCounts) out[i++] = c;
+  merchant.windowCounts.forEach((c, w) => (out[i++] = c > 0 ? merchant.windowFrauds[w]! / c : 0));
+  if (i - offset !== FEATURE_COUNT) throw new Error(`feature vector has ${i - offset} values, spec says ${FEATURE_COUNT}`);
+}
+
+/** Features of one transaction, then the transaction joins the state: the online scoring step. */
+export function observe(tx: FeatureTransaction, state: FeatureState): Float32Array {
+  const features = new Float32Array(FEATURE_COUNT);
+  computeFeatures(tx, state, features);
+  state.record(tx);
+  return features;
+}

@@ -1,0 +1,5 @@
+export * from './feature-spec';
+export * from './state';
+export * from './in-memory-state';
+export * from './compute';
+export * from './offline';

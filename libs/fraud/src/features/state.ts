@@ -1,0 +1,56 @@
+/**
+ * Online feature state: what the feature computation needs to know about a card's and
+ * a merchant's past. Kept behind an interface so a shared store (e.g. Redis) can replace
+ * the in-memory one without touching the feature code, which is the same offline
+ * (training, batch scoring) and online (the service).
+ */
+export interface FeatureTransaction {
+  transactionId: string;
+  /** Epoch milliseconds, UTC. */
+  timestamp: number;
+  cardId: string;
+  merchantId: string;
+  amount: number;
+}
+
+export interface StateWindows {
+  /** Card windows, each covering [t - w, t). */
+  cardWindowsMs: readonly number[];
+  /** Merchant windows, each covering [t - delay - w, t - delay): only labels old enough to be known. */
+  merchantWindowsMs: readonly number[];
+  labelDelayMs: number;
+}
+
+export interface CardSummary {
+  windowCounts: number[];
+  windowSums: number[];
+  /** Timestamp of the card's latest transaction before t, or null for a new card. */
+  previousTimestamp: number | null;
+  /** Running statistics of every amount the card has shown (Welford). */
+  allTime: { count: number; mean: number; std: number };
+  /** Whether the card used this merchant in its longest window. */
+  usedMerchantRecently: boolean;
+}
+
+export interface MerchantSummary {
+  windowCounts: number[];
+  windowFrauds: number[];
+}
+
+export interface StateSize {
+  cards: number;
+  merchants: number;
+  trackedTransactions: number;
+}
+
+export interface FeatureState {
+  readonly windows: StateWindows;
+  card(cardId: string, t: number, merchantId: string): CardSummary;
+  merchant(merchantId: string, t: number): MerchantSummary;
+  /** True when the transaction id has already been recorded (idempotent scoring). */
+  has(transactionId: string): boolean;
+  record(tx: FeatureTransaction): void;
+  /** Records a confirmed label; false when the transaction is unknown or has aged out. */
+  recordLabel(transactionId: string, isFraud: boolean): boolean;
+  size(): StateSize;
+}
