@@ -1,1 +1,13 @@
-export {};
+export * from './transactions';
+export * from './simulator';
+export * from './features';
+export * from './model/build-model';
+export * from './model/windows';
+export * from './model/preprocessor';
+export * from './model/save-model';
+export * from './training/train-fraud-model';
+export * from './scoring/fraud-scorer';
+export * from './scoring/score-history';
+export * from './evaluation/delayed-evaluation';
+export * from './service/fraud-service';
+export * from './service/online-scoring';

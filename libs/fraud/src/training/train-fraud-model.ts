@@ -1,0 +1,186 @@
+import type * as tf from '@tensorflow/tfjs';
+import { averagePrecision, rocAuc, thresholdForPrecision } from '@dl-suite/ml-metrics';
+import { Standardizer, type EpochReport, type StandardizerJson } from '@dl-suite/ml-training';
+import { FEATURE_COUNT } from '../features/feature-spec';
+import { InMemoryFeatureState } from '../features/in-memory-state';
+import { stateWindows } from '../features/compute';
+import { buildFeatureMatrix } from '../features/offline';
+import type { LabelledTransaction } from '../transactions';
+import { DEFAULT_MLP, LOGISTIC_REGRESSION, type FraudArchitecture } from '../model/build-model';
+import { inWindow, splitLabelledWindow, type TimeWindow } from '../model/windows';
+import { fitClassifier, predict, type Dataset } from './fit';
+
+export interface DecisionThresholds {
+  /** Scores at or above this go to manual review. */
+  review: number;
+  /** Scores at or above this are declined. */
+  decline: number;
+}
+
+export interface FraudTrainingOptions {
+  transactions: readonly LabelledTransaction[];
+  trainWindow: TimeWindow;
+  /** A later labelled window to tune on; default: the last `validationDays` of the training window. */
+  validationWindow?: TimeWindow;
+  validationDays: number;
+  labelDelayDays: number;
+  seed: number;
+  epochs: number;
+  batchSize: number;
+  patience: number;
+  /** Loss weight of fraud examples: rare, so each one should count for more than one legitimate example. */
+  fraudWeight: number;
+  /** Validation precision the review and decline thresholds aim for. */
+  reviewPrecision: number;
+  declinePrecision: number;
+  /** The MLP's shape; default DEFAULT_MLP. */
+  architecture?: FraudArchitecture;
+  /** Refit on the whole training window after tuning on its last days (default true when the validation window is derived). */
+  refit?: boolean;
+  onPhase?: (name: string) => void;
+  onEpochEnd?: (model: 'mlp' | 'baseline' | 'mlp-refit', report: EpochReport) => void;
+}
+
+export interface ModelScores {
+  averagePrecision: number;
+  rocAuc: number;
+}
+
+export interface TrainedFraudModel {
+  model: tf.LayersModel;
+  architecture: FraudArchitecture;
+  standardizer: StandardizerJson;
+  thresholds: DecisionThresholds;
+  validation: { labels: Float32Array; scores: Float32Array; baselineScores: Float32Array; window: TimeWindow };
+  metrics: { mlp: ModelScores; baseline: ModelScores };
+  history: EpochReport[];
+  epochsTrained: number;
+  refit: boolean;
+  rows: { fit: number; validation: number; frauds: number };
+}
+
+function subset(x: Float32Array, y: Float32Array, rows: number[]): Dataset {
+  const sx = new Float32Array(rows.length * FEATURE_COUNT);
+  const sy = new Float32Array(rows.length);
+  rows.forEach((r, i) => {
+    sx.set(x.subarray(r * FEATURE_COUNT, (r + 1) * FEATURE_COUNT), i * FEATURE_COUNT);
+    sy[i] = y[r]!;
+  });
+  return { x: sx, y: sy, columns: FEATURE_COUNT };
+}
+
+function scoresOf(labels: Float32Array, scores: Float32Array): ModelScores {
+  return { averagePrecision: averagePrecision(labels, scores), rocAuc: rocAuc(labels, scores) };
+}
+
+/**
+ * The whole training protocol: features from the full history, an MLP tuned on a later
+ * window than it was fitted on, a logistic-regression baseline trained the same way, and
+ * decision thresholds read off the validation scores.
+ */
+export async function trainFraudModel(options: FraudTrainingOptions): Promise<TrainedFraudModel> {
+  const { transactions, trainWindow } = options;
+  const derived = options.validationWindow === undefined;
+  const { fit: fitWindow, validation: validationWindow } = derived
+    ? splitLabelledWindow(trainWindow, options.validationDays)
+    : { fit: trainWindow, validation: options.validationWindow! };
+
+  options.onPhase?.('computing features over the full history');
+  const state = new InMemoryFeatureState(stateWindows(options.labelDelayDays));
+  const matrix = buildFeatureMatrix(transactions, state, {
+    include: (tx) => inWindow(tx.timestamp, trainWindow) || inWindow(tx.timestamp, validationWindow),
+    label: (tx) => tx.isFraud,
+  });
+  const labels = new Float32Array(matrix.rows);
+  const fitRows: number[] = [];
+  const validationRows: number[] = [];
+  const trainRows: number[] = [];
+  for (let r = 0; r < matrix.rows; r++) {
+    const tx = transactions[matrix.source[r]!]!;
+    labels[r] = tx.isFraud ? 1 : 0;
+    if (inWindow(tx.timestamp, fitWindow)) fitRows.push(r);
+    if (inWindow(tx.timestamp, validationWindow)) validationRows.push(r);
+    if (inWindow(tx.timestamp, trainWindow)) trainRows.push(r);
+  }
+  const frauds = (rows: number[]) => rows.reduce((n, r) => n + labels[r]!, 0);
+  if (frauds(fitRows) === 0 || frauds(validationRows) === 0) {
+    throw new Error(
+      `need labelled fraud in both the fitting window (${fitRows.length} rows, ${frauds(fitRows)} fraud) ` +
+        `and the validation window (${validationRows.length} rows, ${frauds(validationRows)} fraud)`,
+    );
+  }
+
+  // Label-free, so fitting the scaler on the whole training window leaks nothing.
+  const standardizer = Standardizer.fit(subset(matrix.x, labels, trainRows).x, FEATURE_COUNT);
+  const x = standardizer.transform(matrix.x);
+  const fitData = subset(x, labels, fitRows);
+  const validationData = subset(x, labels, validationRows);
+  const architecture = options.architecture ?? DEFAULT_MLP;
+  const common = {
+    seed: options.seed,
+    epochs: options.epochs,
+    batchSize: options.batchSize,
+    patience: options.patience,
+    fraudWeight: options.fraudWeight,
+  };
+
+  options.onPhase?.(`training the MLP on ${fitRows.length} rows, tuning on ${validationRows.length}`);
+  const mlp = await fitClassifier(fitData, validationData, {
+    ...common,
+    architecture,
+    onEpochEnd: (r) => options.onEpochEnd?.('mlp', r),
+  });
+  const validationScores = predict(mlp.model, validationData);
+
+  options.onPhase?.('training the logistic-regression baseline the same way');
+  const baseline = await fitClassifier(fitData, validationData, {
+    ...common,
+    architecture: LOGISTIC_REGRESSION,
+    onEpochEnd: (r) => options.onEpochEnd?.('baseline', r),
+  });
+  const baselineScores = predict(baseline.model, validationData);
+  baseline.model.dispose();
+
+  const thresholds = pickThresholds(validationData.y, validationScores, options);
+  const epochsTrained = mlp.training.bestEpoch + 1;
+  let model = mlp.model;
+  const refit = derived && (options.refit ?? true);
+  if (refit) {
+    // The validation days are the freshest labels; the shipped model learns from them too,
+    // for as many epochs as early stopping chose.
+    options.onPhase?.(`refitting the MLP on the whole training window (${trainRows.length} rows, ${epochsTrained} epochs)`);
+    const refitted = await fitClassifier(subset(x, labels, trainRows), undefined, {
+      ...common,
+      epochs: epochsTrained,
+      architecture,
+      onEpochEnd: (r) => options.onEpochEnd?.('mlp-refit', r),
+    });
+    mlp.model.dispose();
+    model = refitted.model;
+  }
+
+  return {
+    model,
+    architecture,
+    standardizer: standardizer.toJSON(),
+    thresholds,
+    validation: { labels: validationData.y, scores: validationScores, baselineScores, window: validationWindow },
+    metrics: { mlp: scoresOf(validationData.y, validationScores), baseline: scoresOf(validationData.y, baselineScores) },
+    history: mlp.training.history,
+    epochsTrained,
+    refit,
+    rows: { fit: fitRows.length, validation: validationRows.length, frauds: frauds(trainRows) },
+  };
+}
+
+/** Review and decline cut-offs at target validation precisions; decline is never below review. */
+function pickThresholds(
+  labels: Float32Array,
+  scores: Float32Array,
+  targets: { reviewPrecision: number; declinePrecision: number },
+): DecisionThresholds {
+  const top = scores.reduce((m, s) => Math.max(m, s), 0);
+  const review = thresholdForPrecision(labels, scores, targets.reviewPrecision)?.threshold ?? top;
+  const decline = thresholdForPrecision(labels, scores, targets.declinePrecision)?.threshold ?? top;
+  return { review, decline: Math.max(review, decline) };
+}
