@@ -1,0 +1,33 @@
+import { createLogger, startService, type RunningService } from '@dl-suite/service-kit';
+import { createFraudService, FraudScorer } from '@dl-suite/fraud-domain';
+import type { FraudConfig } from './config';
+
+/** Loads the model, builds the service and listens; SIGTERM drains and exits. */
+export async function serve(config: FraudConfig, options: { handleSignals?: boolean } = {}): Promise<RunningService> {
+  const logger = createLogger({ name: 'fraud', level: config.LOG_LEVEL });
+  const scorer = await FraudScorer.load(config.MODEL, config.ORT_THREADS ? { threads: config.ORT_THREADS } : {});
+  logger.info({ model: `${scorer.manifest.name}@${scorer.manifest.version}`, dir: config.MODEL }, 'model loaded');
+  const { service } = createFraudService({
+    scorer,
+    logger,
+    maxTransactionsPerRequest: config.MAX_TRANSACTIONS_PER_REQUEST,
+    bodyLimitBytes: config.BODY_LIMIT,
+    batching: {
+      maxBatchSize: config.MAX_BATCH_SIZE,
+      maxDelayMs: config.MAX_BATCH_DELAY_MS,
+      maxQueue: config.MAX_QUEUE,
+      timeoutMs: config.INFERENCE_TIMEOUT_MS,
+      concurrency: config.MAX_CONCURRENT_BATCHES,
+      resultCacheSize: config.RESULT_CACHE_SIZE,
+    },
+  });
+  const running = await startService(service, {
+    port: config.PORT,
+    host: config.HOST,
+    shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+    handleSignals: options.handleSignals ?? true,
+    onShutdown: () => scorer.dispose(),
+  });
+  logger.info({ url: running.url }, 'fraud service listening');
+  return running;
+}
