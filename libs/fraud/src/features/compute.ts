@@ -6,6 +6,7 @@ const HOUR_MS = 3_600_000;
 /** Stands in for "never seen before" in the time-since-previous feature. */
 const NO_PREVIOUS_HOURS = 24 * Math.max(...CARD_WINDOWS_DAYS);
 const ZSCORE_LIMIT = 20;
+const NO_KNOWN_FRAUD_DAYS = Math.max(...MERCHANT_WINDOWS_DAYS);
 
 export function stateWindows(labelDelayDays: number): StateWindows {
   return {
@@ -51,6 +52,9 @@ export function computeFeatures(tx: FeatureTransaction, state: FeatureState, out
   out[i++] = card.usedMerchantRecently ? 0 : 1;
   for (const c of merchant.windowCounts) out[i++] = c;
   merchant.windowCounts.forEach((c, w) => (out[i++] = c > 0 ? merchant.windowFrauds[w]! / c : 0));
+  out[i++] = merchant.recentKnown > 0 ? merchant.recentKnownFrauds / merchant.recentKnown : 0;
+  // A compromise still going on shows as a known fraud right at the edge of the label delay.
+  out[i++] = merchant.knownFraudAgeMs === null ? NO_KNOWN_FRAUD_DAYS : merchant.knownFraudAgeMs / DAY_MS;
   if (i - offset !== FEATURE_COUNT) throw new Error(`feature vector has ${i - offset} values, spec says ${FEATURE_COUNT}`);
 }
 

@@ -22,6 +22,7 @@ export const FEATURE_GROUPS = [
   'new_merchant_for_card',
   'merchant_volume',
   'merchant_fraud_rate',
+  'merchant_recent_fraud',
 ] as const;
 export type FeatureGroup = (typeof FEATURE_GROUPS)[number];
 
@@ -36,6 +37,7 @@ export const GROUP_DESCRIPTIONS: Record<FeatureGroup, string> = {
   new_merchant_for_card: 'merchant not used by this card in the last 30 days',
   merchant_volume: "merchant's transaction volume (label-delayed windows)",
   merchant_fraud_rate: "merchant's confirmed fraud rate (label-delayed windows)",
+  merchant_recent_fraud: "merchant's latest known transactions were confirmed fraud",
 };
 
 export const FEATURES: readonly FeatureDefinition[] = [
@@ -57,6 +59,8 @@ export const FEATURES: readonly FeatureDefinition[] = [
     name: `merchant_fraud_rate_${d}d_delayed`,
     group: 'merchant_fraud_rate' as const,
   })),
+  { name: 'merchant_recent_known_fraud_share', group: 'merchant_recent_fraud' },
+  { name: 'merchant_days_since_known_fraud', group: 'merchant_recent_fraud' },
 ];
 
 export const FEATURE_NAMES: readonly string[] = FEATURES.map((f) => f.name);

@@ -75,6 +75,20 @@ describe('merchant risk respects the label delay', () => {
     expect(later.merchant_fraud_rate_7d_delayed).toBe(1);
   });
 
+  it("tells an ongoing compromise from an old one by the merchant's latest known labels", () => {
+    const state = new InMemoryFeatureState(stateWindows(7));
+    observe(tx('f1', 0, 10, 'a', 'm1'), state);
+    observe(tx('ok1', 1, 10, 'b', 'm1'), state);
+    observe(tx('f2', 2, 10, 'c', 'm1'), state);
+    state.recordLabel('f1', true);
+    state.recordLabel('f2', true);
+    const f = featuresOf(tx('now', 9.5, 10, 'd', 'm1'), state);
+    // Known period ends at 2.5: its latest three labels are f2 (fraud), ok1, f1 (fraud).
+    expect(f.merchant_recent_known_fraud_share).toBeCloseTo(2 / 3, 5);
+    expect(f.merchant_days_since_known_fraud).toBeCloseTo(0.5, 5);
+    expect(featuresOf(tx('new', 9.5, 10, 'd', 'm-new'), state).merchant_days_since_known_fraud).toBe(30);
+  });
+
   it('ignores feedback for unknown transactions', () => {
     const state = new InMemoryFeatureState(stateWindows(7));
     expect(state.recordLabel('nope', true)).toBe(false);

@@ -7,6 +7,9 @@ import type {
   StateWindows,
 } from './state';
 
+/** How many of a merchant's latest known labels say whether a compromise is still going on. */
+const RECENT_KNOWN = 3;
+
 /** Append-mostly time series; `start` skips pruned entries so pruning is O(1) amortised. */
 class TimeSeries<T> {
   timestamps: number[] = [];
@@ -125,7 +128,13 @@ export class InMemoryFeatureState implements FeatureState {
 
   merchant(merchantId: string, t: number): MerchantSummary {
     const windows = this.windows.merchantWindowsMs;
-    const summary: MerchantSummary = { windowCounts: windows.map(() => 0), windowFrauds: windows.map(() => 0) };
+    const summary: MerchantSummary = {
+      windowCounts: windows.map(() => 0),
+      windowFrauds: windows.map(() => 0),
+      recentKnownFrauds: 0,
+      recentKnown: 0,
+      knownFraudAgeMs: null,
+    };
     const series = this.merchants.get(merchantId);
     if (!series) return summary;
     const end = t - this.windows.labelDelayMs;
@@ -135,6 +144,11 @@ export class InMemoryFeatureState implements FeatureState {
       if (ts >= end) continue;
       if (ts < longest) break;
       const fraud = series.values[i]!.fraud;
+      if (summary.recentKnown < RECENT_KNOWN) {
+        summary.recentKnown++;
+        if (fraud) summary.recentKnownFrauds++;
+      }
+      if (fraud) summary.knownFraudAgeMs ??= end - ts;
       for (let w = 0; w < windows.length; w++) {
         if (ts >= end - windows[w]!) {
           summary.windowCounts[w]!++;

@@ -35,6 +35,11 @@ export interface CardSummary {
 export interface MerchantSummary {
   windowCounts: number[];
   windowFrauds: number[];
+  /** Of the merchant's most recent transactions whose labels are old enough to know, how many were fraud (and out of how many). */
+  recentKnownFrauds: number;
+  recentKnown: number;
+  /** Time from the newest known fraud to the end of the known period, or null when there is none in the longest window. */
+  knownFraudAgeMs: number | null;
 }
 
 export interface StateSize {
