@@ -30,7 +30,7 @@ describe('fraud CLI, end to end on simulated data', () => {
     expect((await readFile(data, 'utf8')).split('\n', 1)[0]).toMatch(/^transaction_id,timestamp,customer_id,terminal_id,amount/);
 
     const model = join(dir, 'model');
-    const trainArgs = ['train', '--data', data, '--train-from', '2018-04-20', '--train-until', '2018-04-30', '--validation-days', '3', '--epochs', '8', '--out', model];
+    const trainArgs = ['train', '--data', data, '--train-from', '2018-04-20', '--train-until', '2018-04-30', '--validation-days', '3', '--epochs', '8', '--ensemble', '1', '--out', model];
     const trained = JSON.parse((await fraud(...trainArgs)).stdout);
     expect(trained.validation.validation.average_precision).toBeGreaterThan(0);
     expect(trained.validation.validation_logistic_regression.roc_auc).toBeGreaterThan(0.5);

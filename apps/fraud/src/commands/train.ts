@@ -20,6 +20,7 @@ interface TrainFlags {
   batchSize: number;
   patience: number;
   fraudWeight: number;
+  ensemble: number;
   seed: number;
   reviewPrecision: number;
   declinePrecision: number;
@@ -43,7 +44,8 @@ export function registerTrain(program: Command): void {
     .option('--epochs <n>', 'maximum epochs', integer(1, 1000), 40)
     .option('--batch-size <n>', 'batch size', integer(1), 256)
     .option('--patience <n>', 'early-stopping patience in epochs', integer(0), 6)
-    .option('--fraud-weight <w>', 'loss weight of a fraud example relative to a legitimate one', positive, 5)
+    .option('--fraud-weight <w>', 'loss weight of a fraud example relative to a legitimate one', positive, 3)
+    .option('--ensemble <n>', 'independently seeded MLPs whose scores are averaged', integer(1, 20), 3)
     .option('--seed <n>', 'random seed', integer(1), 42)
     .option('--review-precision <p>', 'validation precision at which scores go to review', fraction, 0.3)
     .option('--decline-precision <p>', 'validation precision at which scores are declined', fraction, 0.9)
@@ -76,6 +78,7 @@ export function registerTrain(program: Command): void {
         batchSize: flags.batchSize,
         patience: flags.patience,
         fraudWeight: flags.fraudWeight,
+        ensembleSize: flags.ensemble,
         reviewPrecision: flags.reviewPrecision,
         declinePrecision: flags.declinePrecision,
         onPhase: (name) => process.stderr.write(`== ${name}\n`),

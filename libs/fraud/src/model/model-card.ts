@@ -17,7 +17,8 @@ export function fraudModelCard(trained: TrainedFraudModel, ctx: ModelCardContext
   return `# Model card: ${ctx.name} ${ctx.version}
 
 Binary classifier that scores card transactions for fraud risk (0–1) and maps the score to
-approve / review / decline. A multi-layer perceptron over ${trained.standardizer.mean.length}
+approve / review / decline. ${trained.ensembleSize > 1 ? `The mean of ${trained.ensembleSize} independently seeded multi-layer perceptrons` : 'A multi-layer perceptron'}
+(hidden layers ${trained.architecture.hidden.join('–')}) over ${trained.standardizer.mean.length}
 behavioural features (card spending windows, merchant fraud rates over label-delayed windows,
 time of day), trained with TensorFlow.js and served from ONNX.
 
@@ -32,7 +33,7 @@ ${ctx.dataDescription}
 - Training window: ${range(ctx.trainWindow)} (${trained.rows.fit + (trained.refit ? trained.rows.validation : 0)} transactions, ${trained.rows.frauds} fraudulent)
 - Validation window (tuning, thresholds): ${range(trained.validation.window)} (${trained.rows.validation} transactions)
 - Label delay: ${ctx.labelDelayDays} days — merchant fraud rates only use labels at least this old.
-${trained.refit ? `- After tuning, the model was refitted on the whole training window for ${trained.epochsTrained} epochs.\n` : ''}
+${trained.refit ? `- After tuning, the model was refitted on the whole training window for ${trained.epochsTrained.join(' / ')} epochs (per member, as chosen by early stopping).\n` : ''}
 ## Metrics (validation window)
 | model | average precision | ROC-AUC |
 |---|---|---|

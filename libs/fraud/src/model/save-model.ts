@@ -45,6 +45,7 @@ export async function saveFraudModel(dir: string, trained: TrainedFraudModel, op
       hyperparameters: {
         ...trained.architecture,
         seed: options.seed,
+        ensembleSize: trained.ensembleSize,
         epochs: trained.epochsTrained,
         refit: trained.refit,
         labelDelayDays: options.labelDelayDays,

@@ -32,7 +32,8 @@ export async function trainTinyModel(): Promise<TinyModel> {
     epochs: 25,
     batchSize: 128,
     patience: 5,
-    fraudWeight: 5,
+    fraudWeight: 3,
+    ensembleSize: 2,
     reviewPrecision: 0.3,
     declinePrecision: 0.9,
   });

@@ -8,7 +8,8 @@ import { buildFeatureMatrix } from '../features/offline';
 import type { LabelledTransaction } from '../transactions';
 import { DEFAULT_MLP, LOGISTIC_REGRESSION, type FraudArchitecture } from '../model/build-model';
 import { inWindow, splitLabelledWindow, type TimeWindow } from '../model/windows';
-import { fitClassifier, predict, type Dataset } from './fit';
+import { averageOfModels } from '../model/ensemble';
+import { fitClassifier, predict, type Dataset, type FittedModel } from './fit';
 
 export interface DecisionThresholds {
   /** Scores at or above this go to manual review. */
@@ -35,10 +36,12 @@ export interface FraudTrainingOptions {
   declinePrecision: number;
   /** The MLP's shape; default DEFAULT_MLP. */
   architecture?: FraudArchitecture;
+  /** Independently seeded MLPs whose scores are averaged (default 1). */
+  ensembleSize?: number;
   /** Refit on the whole training window after tuning on its last days (default true when the validation window is derived). */
   refit?: boolean;
   onPhase?: (name: string) => void;
-  onEpochEnd?: (model: 'mlp' | 'baseline' | 'mlp-refit', report: EpochReport) => void;
+  onEpochEnd?: (model: string, report: EpochReport) => void;
 }
 
 export interface ModelScores {
@@ -49,12 +52,14 @@ export interface ModelScores {
 export interface TrainedFraudModel {
   model: tf.LayersModel;
   architecture: FraudArchitecture;
+  ensembleSize: number;
   standardizer: StandardizerJson;
   thresholds: DecisionThresholds;
   validation: { labels: Float32Array; scores: Float32Array; baselineScores: Float32Array; window: TimeWindow };
   metrics: { mlp: ModelScores; baseline: ModelScores };
   history: EpochReport[];
-  epochsTrained: number;
+  /** Per ensemble member. */
+  epochsTrained: number[];
   refit: boolean;
   rows: { fit: number; validation: number; frauds: number };
 }
@@ -124,13 +129,24 @@ export async function trainFraudModel(options: FraudTrainingOptions): Promise<Tr
     fraudWeight: options.fraudWeight,
   };
 
-  options.onPhase?.(`training the MLP on ${fitRows.length} rows, tuning on ${validationRows.length}`);
-  const mlp = await fitClassifier(fitData, validationData, {
-    ...common,
-    architecture,
-    onEpochEnd: (r) => options.onEpochEnd?.('mlp', r),
-  });
-  const validationScores = predict(mlp.model, validationData);
+  const members = options.ensembleSize ?? 1;
+  const tuned: FittedModel[] = [];
+  for (let m = 0; m < members; m++) {
+    options.onPhase?.(`training MLP ${m + 1}/${members} on ${fitRows.length} rows, tuning on ${validationRows.length}`);
+    tuned.push(
+      await fitClassifier(fitData, validationData, {
+        ...common,
+        seed: options.seed + 7919 * m,
+        architecture,
+        onEpochEnd: (r) => options.onEpochEnd?.(members > 1 ? `mlp-${m + 1}` : 'mlp', r),
+      }),
+    );
+  }
+  const tunedEnsemble = averageOfModels(
+    tuned.map((t) => t.model),
+    FEATURE_COUNT,
+  );
+  const validationScores = predict(tunedEnsemble, validationData);
 
   options.onPhase?.('training the logistic-regression baseline the same way');
   const baseline = await fitClassifier(fitData, validationData, {
@@ -142,31 +158,38 @@ export async function trainFraudModel(options: FraudTrainingOptions): Promise<Tr
   baseline.model.dispose();
 
   const thresholds = pickThresholds(validationData.y, validationScores, options);
-  const epochsTrained = mlp.training.bestEpoch + 1;
-  let model = mlp.model;
+  const epochsTrained = tuned.map((t) => t.training.bestEpoch + 1);
+  let model = tunedEnsemble;
   const refit = derived && (options.refit ?? true);
   if (refit) {
-    // The validation days are the freshest labels; the shipped model learns from them too,
-    // for as many epochs as early stopping chose.
-    options.onPhase?.(`refitting the MLP on the whole training window (${trainRows.length} rows, ${epochsTrained} epochs)`);
-    const refitted = await fitClassifier(subset(x, labels, trainRows), undefined, {
-      ...common,
-      epochs: epochsTrained,
-      architecture,
-      onEpochEnd: (r) => options.onEpochEnd?.('mlp-refit', r),
-    });
-    mlp.model.dispose();
-    model = refitted.model;
+    // The validation days are the freshest labels; the shipped models learn from them too,
+    // each for as many epochs as its early stopping chose.
+    const trainData = subset(x, labels, trainRows);
+    const refitted: tf.LayersModel[] = [];
+    for (let m = 0; m < members; m++) {
+      options.onPhase?.(`refitting MLP ${m + 1}/${members} on the whole training window (${trainRows.length} rows, ${epochsTrained[m]} epochs)`);
+      const fitted = await fitClassifier(trainData, undefined, {
+        ...common,
+        seed: options.seed + 7919 * m,
+        epochs: epochsTrained[m]!,
+        architecture,
+        onEpochEnd: (r) => options.onEpochEnd?.(members > 1 ? `mlp-refit-${m + 1}` : 'mlp-refit', r),
+      });
+      refitted.push(fitted.model);
+    }
+    tuned.forEach((t) => t.model.dispose());
+    model = averageOfModels(refitted, FEATURE_COUNT);
   }
 
   return {
     model,
     architecture,
+    ensembleSize: members,
     standardizer: standardizer.toJSON(),
     thresholds,
     validation: { labels: validationData.y, scores: validationScores, baselineScores, window: validationWindow },
     metrics: { mlp: scoresOf(validationData.y, validationScores), baseline: scoresOf(validationData.y, baselineScores) },
-    history: mlp.training.history,
+    history: tuned[0]!.training.history,
     epochsTrained,
     refit,
     rows: { fit: fitRows.length, validation: validationRows.length, frauds: frauds(trainRows) },
