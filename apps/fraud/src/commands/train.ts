@@ -45,7 +45,7 @@ export function registerTrain(program: Command): void {
     .option('--batch-size <n>', 'batch size', integer(1), 256)
     .option('--patience <n>', 'early-stopping patience in epochs', integer(0), 6)
     .option('--fraud-weight <w>', 'loss weight of a fraud example relative to a legitimate one', positive, 3)
-    .option('--ensemble <n>', 'independently seeded MLPs whose scores are averaged', integer(1, 20), 3)
+    .option('--ensemble <n>', 'independently seeded MLPs whose scores are averaged', integer(1, 20), 1)
     .option('--seed <n>', 'random seed', integer(1), 42)
     .option('--review-precision <p>', 'validation precision at which scores go to review', fraction, 0.3)
     .option('--decline-precision <p>', 'validation precision at which scores are declined', fraction, 0.9)
