@@ -1,0 +1,12 @@
+export {
+  decodeAudio,
+  DEFAULT_MAX_SECONDS,
+  SPEECH_SAMPLE_RATE,
+  type AudioSource,
+  type DecodeAudioOptions,
+  type DecodedAudio,
+} from './decode-audio';
+export { AudioError, type AudioErrorCode } from './errors';
+export { resample, Resampler, type ResamplerOptions } from './resampler';
+export { segmentSpeech, type SegmentOptions, type SpeechSegment } from './segment';
+export type { AudioFormat } from './sniff';

@@ -1,0 +1,1 @@
+export { tinyCtcModel, type TinyCtcModel, type TinyCtcModelOptions } from './testing/tiny-ctc-model';
