@@ -1,5 +1,22 @@
 export { ModelFolderError } from './errors';
 export { sha256Bytes, sha256File, sha256OfFiles } from './hashing';
+export {
+  loadSpeechRecognizer,
+  type CtcLogits,
+  type CtcVocabulary,
+  type SpeechRecognizer,
+  type SpeechRecognizerOptions,
+  type TranscribeOptions,
+  type Transcript,
+} from './hf-asr';
+export {
+  loadHfTokenizer,
+  loadTextClassifier,
+  type HfLoadOptions,
+  type HfTokenizer,
+  type TextClassification,
+  type TextClassifier,
+} from './hf-pipelines';
 export { loadModelFolder, type LoadedModelFolder } from './load-model-folder';
 export { modelManifestSchema, type ManifestDraft, type ModelManifest } from './manifest';
 export { OnnxModel, type ModelSource, type OnnxModelOptions } from './onnx-model';
