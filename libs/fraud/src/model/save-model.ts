@@ -1,6 +1,6 @@
 import { exportLayersModel, DEFAULT_OPSET } from '@dl-suite/onnx-export';
 import { writeModelFolder, type ModelManifest } from '@dl-suite/ml-runtime';
-import { FEATURE_COUNT, FEATURE_NAMES } from '../features/feature-spec';
+import { FEATURE_NAMES } from '../features/feature-spec';
 import type { TrainedFraudModel } from '../training/train-fraud-model';
 import { fraudModelCard, type ModelCardContext } from './model-card';
 import { PREPROCESSOR_FILE, type DecisionPolicy, type FraudPreprocessor } from './preprocessor';
@@ -22,6 +22,7 @@ export async function saveFraudModel(dir: string, trained: TrainedFraudModel, op
   const onnx = exportLayersModel(trained.model, { inputNames: ['features'], outputNames: ['score'], producerName: 'dl-suite fraud' });
   const preprocessor: FraudPreprocessor = {
     features: [...FEATURE_NAMES],
+    piecewiseLinear: trained.piecewiseLinear,
     standardizer: trained.standardizer,
     labelDelayDays: options.labelDelayDays,
   };
@@ -39,7 +40,7 @@ export async function saveFraudModel(dir: string, trained: TrainedFraudModel, op
       created: new Date().toISOString(),
       description: 'Card transaction fraud score (MLP over behavioural features)',
       labels: ['legitimate', 'fraud'],
-      inputs: [{ name: 'features', dtype: 'float32', shape: ['batch', FEATURE_COUNT] }],
+      inputs: [{ name: 'features', dtype: 'float32', shape: ['batch', trained.standardizer.mean.length] }],
       outputs: [{ name: 'score', dtype: 'float32', shape: ['batch', 1] }],
       framework: { trainedWith: '@tensorflow/tfjs 4.22.0', exportedWith: '@dl-suite/onnx-export', opset: DEFAULT_OPSET },
       hyperparameters: {

@@ -1,7 +1,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import { averagePrecision, rocAuc, thresholdForPrecision } from '@dl-suite/ml-metrics';
-import { Standardizer, type EpochReport, type StandardizerJson } from '@dl-suite/ml-training';
-import { FEATURE_COUNT } from '../features/feature-spec';
+import { PiecewiseLinearEncoder, Standardizer, type EpochReport, type PiecewiseLinearJson, type StandardizerJson } from '@dl-suite/ml-training';
+import { FEATURE_COUNT, FEATURE_NAMES } from '../features/feature-spec';
 import { InMemoryFeatureState } from '../features/in-memory-state';
 import { stateWindows } from '../features/compute';
 import { buildFeatureMatrix } from '../features/offline';
@@ -53,6 +53,7 @@ export interface TrainedFraudModel {
   model: tf.LayersModel;
   architecture: FraudArchitecture;
   ensembleSize: number;
+  piecewiseLinear: PiecewiseLinearJson;
   standardizer: StandardizerJson;
   thresholds: DecisionThresholds;
   validation: { labels: Float32Array; scores: Float32Array; baselineScores: Float32Array; window: TimeWindow };
@@ -64,14 +65,18 @@ export interface TrainedFraudModel {
   rows: { fit: number; validation: number; frauds: number };
 }
 
-function subset(x: Float32Array, y: Float32Array, rows: number[]): Dataset {
-  const sx = new Float32Array(rows.length * FEATURE_COUNT);
+/** Features whose effect has thresholds (an amount limit, "5× the usual") get learned bins. */
+export const BINNED_FEATURES = ['amount', 'log_amount_over_card_mean_30d', 'amount_zscore_card_all_time'];
+const BINS = { maxBins: 8, minRowsPerBin: 20 };
+
+function subset(x: Float32Array, y: Float32Array, rows: number[], width: number): Dataset {
+  const sx = new Float32Array(rows.length * width);
   const sy = new Float32Array(rows.length);
   rows.forEach((r, i) => {
-    sx.set(x.subarray(r * FEATURE_COUNT, (r + 1) * FEATURE_COUNT), i * FEATURE_COUNT);
+    sx.set(x.subarray(r * width, (r + 1) * width), i * width);
     sy[i] = y[r]!;
   });
-  return { x: sx, y: sy, columns: FEATURE_COUNT };
+  return { x: sx, y: sy, columns: width };
 }
 
 function scoresOf(labels: Float32Array, scores: Float32Array): ModelScores {
@@ -115,11 +120,17 @@ export async function trainFraudModel(options: FraudTrainingOptions): Promise<Tr
     );
   }
 
+  // The bins use labels, so they are learned on the fitting rows only.
+  const fitRaw = subset(matrix.x, labels, fitRows, FEATURE_COUNT);
+  const binned = BINNED_FEATURES.map((name) => FEATURE_NAMES.indexOf(name));
+  const encoder = PiecewiseLinearEncoder.fit(fitRaw.x, FEATURE_COUNT, fitRaw.y, binned, BINS);
+  const width = encoder.encodedWidth(FEATURE_COUNT);
+  const encoded = encoder.encode(matrix.x, FEATURE_COUNT);
   // Label-free, so fitting the scaler on the whole training window leaks nothing.
-  const standardizer = Standardizer.fit(subset(matrix.x, labels, trainRows).x, FEATURE_COUNT);
-  const x = standardizer.transform(matrix.x);
-  const fitData = subset(x, labels, fitRows);
-  const validationData = subset(x, labels, validationRows);
+  const standardizer = Standardizer.fit(subset(encoded, labels, trainRows, width).x, width);
+  const x = standardizer.transform(encoded);
+  const fitData = subset(x, labels, fitRows, width);
+  const validationData = subset(x, labels, validationRows, width);
   const architecture = options.architecture ?? DEFAULT_MLP;
   const common = {
     seed: options.seed,
@@ -144,7 +155,7 @@ export async function trainFraudModel(options: FraudTrainingOptions): Promise<Tr
   }
   const tunedEnsemble = averageOfModels(
     tuned.map((t) => t.model),
-    FEATURE_COUNT,
+    width,
   );
   const validationScores = predict(tunedEnsemble, validationData);
 
@@ -164,7 +175,7 @@ export async function trainFraudModel(options: FraudTrainingOptions): Promise<Tr
   if (refit) {
     // The validation days are the freshest labels; the shipped models learn from them too,
     // each for as many epochs as its early stopping chose.
-    const trainData = subset(x, labels, trainRows);
+    const trainData = subset(x, labels, trainRows, width);
     const refitted: tf.LayersModel[] = [];
     for (let m = 0; m < members; m++) {
       options.onPhase?.(`refitting MLP ${m + 1}/${members} on the whole training window (${trainRows.length} rows, ${epochsTrained[m]} epochs)`);
@@ -178,13 +189,14 @@ export async function trainFraudModel(options: FraudTrainingOptions): Promise<Tr
       refitted.push(fitted.model);
     }
     tuned.forEach((t) => t.model.dispose());
-    model = averageOfModels(refitted, FEATURE_COUNT);
+    model = averageOfModels(refitted, width);
   }
 
   return {
     model,
     architecture,
     ensembleSize: members,
+    piecewiseLinear: encoder.toJSON(),
     standardizer: standardizer.toJSON(),
     thresholds,
     validation: { labels: validationData.y, scores: validationScores, baselineScores, window: validationWindow },

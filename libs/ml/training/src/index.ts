@@ -30,3 +30,4 @@ export {
   type ProgressReporterOptions,
   type ProgressStream,
 } from './progress';
+export { PiecewiseLinearEncoder, treeBinEdges, type BinOptions, type PiecewiseLinearJson } from './piecewise-linear';
