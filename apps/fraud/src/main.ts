@@ -5,7 +5,7 @@ import type { FraudConfig } from './config';
 /** Loads the model, builds the service and listens; SIGTERM drains and exits. */
 export async function serve(config: FraudConfig, options: { handleSignals?: boolean } = {}): Promise<RunningService> {
   const logger = createLogger({ name: 'fraud', level: config.LOG_LEVEL });
-  const scorer = await FraudScorer.load(config.MODEL, config.ORT_THREADS ? { threads: config.ORT_THREADS } : {});
+  const scorer = await FraudScorer.load(config.MODEL, { threads: config.ORT_THREADS });
   logger.info({ model: `${scorer.manifest.name}@${scorer.manifest.version}`, dir: config.MODEL }, 'model loaded');
   const { service } = createFraudService({
     scorer,
