@@ -1,0 +1,2 @@
+export { registerFastConvKernels, restoreKernels, type FastKernelBackend } from './register';
+export { initWasmBackend } from './wasm-threads';
