@@ -4,8 +4,8 @@ import { decodeAudio } from './decode-audio';
 import { AudioError } from './errors';
 import { decibels, tone, toneAmplitude } from './test-support/signals';
 import { encodeWav, type WavSpec } from './test-support/wav-writer';
+import { FSDD } from './test-support/fsdd';
 
-const FSDD = '/work/shared/datasets/fsdd/recordings';
 
 async function refusal(bytes: Uint8Array, maxSeconds?: number): Promise<AudioError> {
   const error = await decodeAudio(bytes, maxSeconds === undefined ? {} : { maxSeconds }).then(

@@ -7,11 +7,11 @@ import { loadSpeechRecognizer, OnnxModel, type SpeechRecognizer } from '@dl-suit
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeAudio } from './decode-audio';
 import { segmentSpeech } from './segment';
+import { FSDD } from './test-support/fsdd';
 
 // The speech service's path end to end, on a real FSDD recording: our decoder → a CTC model in the
 // Hugging Face wav2vec2 layout → transformers.js's ASR pipeline → our CTC word alignment. The model is
 // a tiny random one, so the transcript is noise; what is tested is that every stage fits the next.
-const FSDD = '/work/shared/datasets/fsdd/recordings';
 const VOCABULARY = ['<pad>', '|', "'", ...'abcdefghijklmnopqrstuvwxyz'];
 const HOP = 320;
 
