@@ -28,6 +28,5 @@ export async function serve(config: FraudConfig, options: { handleSignals?: bool
     handleSignals: options.handleSignals ?? true,
     onShutdown: () => scorer.dispose(),
   });
-  logger.info({ url: running.url }, 'fraud service listening');
   return running;
 }

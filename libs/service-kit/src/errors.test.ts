@@ -26,3 +26,13 @@ describe('formatIssues on unions', () => {
     expect(message({ id: 'a' })).toBe('amount: expected number, received undefined');
   });
 });
+
+describe('formatIssues with messages that name their field', () => {
+  it('does not repeat the field name', () => {
+    const schema = z.object({ items: z.array(z.object({ amount: z.number({ error: 'amount must be a number' }) })) });
+    const input = { items: [{ amount: 'x' }] };
+    const result = schema.safeParse(input);
+    expect(result.success).toBe(false);
+    expect(formatIssues(result.error!.issues, 'body', input)).toBe('items[0].amount must be a number');
+  });
+});

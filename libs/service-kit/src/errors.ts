@@ -68,7 +68,11 @@ export function formatIssues(reported: readonly Issue[], root: string, input?: u
   const shown = issues.slice(0, MAX_REPORTED_ISSUES).map((issue) => {
     // zod prefixes type errors with "Invalid input: ", which the field path already implies.
     const message = issue.message.replace(/^Invalid input: /, '');
-    return `${formatPath(issue.path, root)}: ${message}`;
+    const path = formatPath(issue.path, root);
+    // Schemas that write "amount must be …" already name the field: "transactions[3].amount must be …".
+    const field = issue.path.at(-1);
+    if (typeof field === 'string' && message.startsWith(`${field} `)) return `${path}${message.slice(field.length)}`;
+    return `${path}: ${message}`;
   });
   const hidden = issues.length - shown.length;
   return shown.join('; ') + (hidden > 0 ? ` (and ${hidden} more)` : '');
