@@ -27,7 +27,7 @@ export default [
     },
   },
   {
-    files: ['libs/ml/runtime/**/*.ts', 'libs/ml/onnx-export/**/*.test.ts'],
+    files: ['libs/ml/runtime/**/*.ts', 'libs/ml/onnx-export/**/*.test.ts', 'libs/ml/onnx-export/src/test-support/**/*.ts'],
     rules: { '@nx/enforce-module-boundaries': boundaries(layerConstraints) },
   },
   {

@@ -1,9 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
-import * as ort from 'onnxruntime-node';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { supportedActivations } from './activations';
-import { exportLayersModel, type ExportOptions } from './export';
 import { buildMlp, randomizeWeights } from './test-support/models';
+import { parityDiff } from './test-support/parity';
 
 const TOLERANCE = 1e-4;
 const BATCH = 17;
@@ -11,34 +10,6 @@ const BATCH = 17;
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
-
-/** Runs the same inputs through tfjs and the exported ONNX model; returns the max |diff|. */
-async function parityDiff(model: tf.LayersModel, inputs: tf.Tensor[], options?: ExportOptions): Promise<number> {
-  const session = await ort.InferenceSession.create(exportLayersModel(model, options));
-  const feeds = Object.fromEntries(
-    session.inputNames.map((name, i) => {
-      const x = inputs[i]!;
-      return [name, new ort.Tensor('float32', x.dataSync() as Float32Array, x.shape)];
-    }),
-  );
-  const results = await session.run(feeds);
-  const expected = [model.predict(inputs.length === 1 ? inputs[0]! : inputs)].flat();
-  expect(session.outputNames).toHaveLength(expected.length);
-
-  let maxDiff = 0;
-  session.outputNames.forEach((name, i) => {
-    const got = results[name]!;
-    const want = expected[i]!;
-    expect(got.dims).toEqual(want.shape);
-    const wantData = want.dataSync();
-    (got.data as Float32Array).forEach((v, j) => {
-      maxDiff = Math.max(maxDiff, Math.abs(v - wantData[j]!));
-    });
-  });
-  await session.release();
-  tf.dispose(expected);
-  return maxDiff;
-}
 
 const normal = (shape: number[], seed: number) => tf.randomNormal(shape, 0, 1, 'float32', seed);
 

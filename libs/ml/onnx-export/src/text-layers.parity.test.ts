@@ -1,8 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import * as ort from 'onnxruntime-node';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { exportLayersModel, type ExportOptions } from './export';
 import { randomizeWeights } from './test-support/models';
+import { exportLayersModel } from './export';
+import { parityDiff, toFeed } from './test-support/parity';
 
 const TOLERANCE = 1e-4;
 const VOCAB = 50;
@@ -10,33 +11,6 @@ const VOCAB = 50;
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
-
-/** tfjs int32 tensors become int64 feeds, as the exporter declares them (and transformers.js sends them). */
-function toFeed(x: tf.Tensor): ort.Tensor {
-  if (x.dtype === 'int32') return new ort.Tensor('int64', BigInt64Array.from(x.dataSync(), (v) => BigInt(v)), x.shape);
-  return new ort.Tensor('float32', Float32Array.from(x.dataSync()), x.shape);
-}
-
-/** Max |tfjs − onnxruntime| over every output of the exported model. */
-async function parityDiff(model: tf.LayersModel, inputs: tf.Tensor[], options?: ExportOptions): Promise<number> {
-  const session = await ort.InferenceSession.create(exportLayersModel(model, options));
-  const feeds = Object.fromEntries(session.inputNames.map((name, i) => [name, toFeed(inputs[i]!)]));
-  const results = await session.run(feeds);
-  const expected = [model.predict(inputs.length === 1 ? inputs[0]! : inputs)].flat();
-  let maxDiff = 0;
-  session.outputNames.forEach((name, i) => {
-    const got = results[name]!;
-    const want = expected[i]!;
-    expect(got.dims).toEqual(want.shape);
-    const wantData = want.dataSync();
-    (got.data as Float32Array).forEach((v, j) => {
-      maxDiff = Math.max(maxDiff, Math.abs(v - wantData[j]!));
-    });
-  });
-  await session.release();
-  tf.dispose(expected);
-  return maxDiff;
-}
 
 const ids = (batch: number, steps: number, seed: number) => tf.randomUniform([batch, steps], 0, VOCAB, 'int32', seed);
 /** Row b keeps its first `lengths[b]` steps, like a right-padded tokenizer batch. */
