@@ -1,15 +1,9 @@
-import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join, resolve } from 'node:path';
-import { env, pipeline, type Tensor } from '@huggingface/transformers';
-import { loadModelFolder } from './load-model-folder';
+import { pipeline, type Tensor } from '@huggingface/transformers';
+import { locateHfModel, type HfSourceOptions } from './hf-source';
 import type { ModelManifest } from './manifest';
 
-export interface SpeechRecognizerOptions {
-  /** Allow a hub id to be downloaded (default false: local folders only). */
-  allowRemote?: boolean;
-  /** Where hub downloads are cached (transformers.js default: inside its node_modules folder). */
-  cacheDir?: string;
+export interface SpeechRecognizerOptions extends HfSourceOptions {
   /** onnxruntime threads per operator (default: os.availableParallelism(), as for OnnxModel). */
   intraOpThreads?: number;
 }
@@ -92,22 +86,17 @@ export async function loadSpeechRecognizer(
   dirOrHubId: string,
   options: SpeechRecognizerOptions = {},
 ): Promise<SpeechRecognizer> {
-  const { allowRemote = false } = options;
-  const local = existsSync(dirOrHubId) && statSync(dirOrHubId).isDirectory();
-  if (!local && !allowRemote) {
-    throw new Error(`Speech model '${dirOrHubId}' is not a local folder, and remote models are not allowed`);
-  }
-  // A relative "a/b" would be read as a hub id under env.localModelPath, so local folders go in absolute.
-  const source = local ? resolve(dirOrHubId) : dirOrHubId;
-  const manifest = local && existsSync(join(source, 'manifest.json')) ? (await loadModelFolder(source)).manifest : undefined;
-
-  // transformers.js keeps this switch process-wide; the per-call local_files_only below is what holds.
-  env.allowRemoteModels = allowRemote;
+  const located = await locateHfModel(
+    dirOrHubId,
+    options,
+    (s) => `Speech model '${s}' is not a local folder, and remote models are not allowed`,
+  );
+  const { id: source, manifest: verified } = located;
+  const manifest = verified ?? undefined;
   const asr = (await pipeline('automatic-speech-recognition', source, {
-    local_files_only: !allowRemote,
+    local_files_only: !located.remote,
     device: 'cpu',
     dtype: 'fp32',
-    ...(options.cacheDir ? { cache_dir: options.cacheDir } : {}),
     session_options: { intraOpNumThreads: options.intraOpThreads ?? availableParallelism() },
   })) as unknown as AsrPipeline;
 

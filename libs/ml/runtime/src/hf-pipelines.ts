@@ -1,19 +1,10 @@
-import { access, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { join, resolve } from 'node:path';
-import { AutoTokenizer, env, pipeline } from '@huggingface/transformers';
+import { AutoTokenizer, pipeline } from '@huggingface/transformers';
 import { z } from 'zod';
-import { loadModelFolder } from './load-model-folder';
-import { MANIFEST_FILE, type ModelManifest } from './manifest';
+import { locateHfModel, type HfSourceOptions } from './hf-source';
+import type { ModelManifest } from './manifest';
 
-export interface HfLoadOptions {
-  /**
-   * Allow a Hugging Face hub id and downloads (default false: local folders only, no network).
-   * transformers.js keeps this in its process-wide `env`, so the latest load decides for all.
-   */
-  allowRemote?: boolean;
-  /** Cache for downloaded hub files (transformers.js default: a folder inside node_modules). */
-  cacheDir?: string;
+export interface HfLoadOptions extends HfSourceOptions {
   /** onnxruntime threads per operator (default: os.availableParallelism()). */
   intraOpThreads?: number;
 }
@@ -50,7 +41,6 @@ export interface HfTokenizer {
 }
 
 // A hub repo id as transformers.js validates it ("name" or "owner/name").
-const HUB_ID = /^(\b[\w\-.]+\b\/)?\b[\w\-.]{1,96}\b$/;
 
 const pipelineOutput = z.array(z.object({ label: z.string(), score: z.number() }));
 const ids = z.array(z.number());
@@ -64,7 +54,7 @@ const batchOutput = z.object({ input_ids: z.array(ids), attention_mask: z.array(
  */
 export async function loadTextClassifier(source: string, options: HfLoadOptions = {}): Promise<TextClassifier> {
   const located = await locate(source, options);
-  const manifest = located.local ? await verifiedManifest(located.id) : null;
+  const { manifest } = located;
   const classifier = await pipeline('text-classification', located.id, {
     local_files_only: !located.remote,
     session_options: { intraOpNumThreads: options.intraOpThreads ?? availableParallelism() },
@@ -113,36 +103,6 @@ export async function loadHfTokenizer(source: string, options: HfLoadOptions = {
   };
 }
 
-interface Located {
-  id: string;
-  local: boolean;
-  remote: boolean;
-}
-
-/**
- * An existing directory is passed to transformers.js as an absolute path: that is never a valid
- * hub id, so it is read from disk as is (a relative one such as "models/x" would be looked up
- * under env.localModelPath and then on the hub). Anything else must be a hub id and allowed.
- */
-async function locate(source: string, options: HfLoadOptions): Promise<Located> {
-  const remote = options.allowRemote ?? false;
-  env.allowLocalModels = true;
-  env.allowRemoteModels = remote;
-  if (options.cacheDir !== undefined) env.cacheDir = options.cacheDir;
-
-  const info = await stat(source).catch(() => null);
-  if (info?.isDirectory()) return { id: resolve(source), local: true, remote: false };
-  if (!remote) {
-    throw new Error(`Model '${source}' is not a local folder, and remote models are disabled (allowRemote: false)`);
-  }
-  if (!HUB_ID.test(source)) throw new Error(`Model '${source}' is neither a local folder nor a Hugging Face hub id`);
-  return { id: source, local: false, remote: true };
-}
-
-async function verifiedManifest(dir: string): Promise<ModelManifest | null> {
-  const hasManifest = await access(join(dir, MANIFEST_FILE)).then(
-    () => true,
-    () => false,
-  );
-  return hasManifest ? (await loadModelFolder(dir)).manifest : null;
+function locate(source: string, options: HfSourceOptions) {
+  return locateHfModel(source, options, (s) => `Model '${s}' is not a local folder, and remote models are disabled (allowRemote: false)`);
 }
