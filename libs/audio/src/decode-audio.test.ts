@@ -1,20 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeAudio } from './decode-audio';
-import { AudioError } from './errors';
 import { decibels, tone, toneAmplitude } from './test-support/signals';
 import { encodeWav, type WavSpec } from './test-support/wav-writer';
 import { FSDD } from './test-support/fsdd';
-
-
-async function refusal(bytes: Uint8Array, maxSeconds?: number): Promise<AudioError> {
-  const error = await decodeAudio(bytes, maxSeconds === undefined ? {} : { maxSeconds }).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof AudioError)) throw new Error(`expected an AudioError, got ${String(error)}`);
-  return error;
-}
+import { refusal } from './test-support/refusal';
 
 describe('decodeAudio: WAV sample formats (written by hand)', () => {
   const signal = tone(440, 16000, 0.5, 0.6);

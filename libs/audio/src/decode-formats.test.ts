@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeAudio, type DecodedAudio } from './decode-audio';
-import { AudioError } from './errors';
 import { bestCorrelation } from './test-support/signals';
 import { run, scratch } from './test-support/tools';
+import { refusal } from './test-support/refusal';
 
 // Every file here is generated: speech by espeak-ng, other formats by sox and opusenc
 // (Debian: espeak-ng, sox, libsox-fmt-all, opus-tools). A missing tool fails the suite.
@@ -25,15 +25,6 @@ beforeAll(async () => {
   reference = await decodeAudio(files.read('speech.wav'));
 });
 afterAll(() => files.remove());
-
-async function refusal(bytes: Uint8Array, maxSeconds?: number): Promise<AudioError> {
-  const error = await decodeAudio(bytes, maxSeconds === undefined ? {} : { maxSeconds }).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof AudioError)) throw new Error(`expected an AudioError, got ${String(error)}`);
-  return error;
-}
 
 describe('decodeAudio: encoded formats (generated with espeak-ng, sox, opusenc)', () => {
   it('reads the espeak-ng WAV (22.05 kHz) as the reference', () => {
