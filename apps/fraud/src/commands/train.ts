@@ -65,7 +65,7 @@ export function registerTrain(program: Command): void {
 
       const backend = await selectBackend(backendOptionsFromEnv(process.env));
       const transactions = await loadLabelledTransactions(flags.data, flags.columnMap);
-      const reporters = new Map<string, ProgressReporter>();
+      let progress: { model: string; reporter: ProgressReporter } | undefined;
       const started = performance.now();
       const trained = await trainFraudModel({
         transactions,
@@ -83,13 +83,15 @@ export function registerTrain(program: Command): void {
         declinePrecision: flags.declinePrecision,
         onPhase: (name) => process.stderr.write(`== ${name}\n`),
         onEpochEnd: (model, report) => {
-          let reporter = reporters.get(model);
-          if (!reporter) reporters.set(model, (reporter = createProgressReporter({ totalEpochs: report.epochs, label: model })));
-          reporter.onEpochEnd(report);
-          if (report.epoch === report.epochs - 1) reporter.stop();
+          // Models train one after another: a new name ends the previous model's progress bar.
+          if (progress?.model !== model) {
+            progress?.reporter.stop();
+            progress = { model, reporter: createProgressReporter({ totalEpochs: report.epochs, label: model }) };
+          }
+          progress.reporter.onEpochEnd(report);
         },
       });
-      reporters.forEach((r) => r.stop());
+      progress?.reporter.stop();
       const trainingSeconds = (performance.now() - started) / 1000;
 
       const dataDescription = `${flags.data} (${transactions.length} transactions)`;

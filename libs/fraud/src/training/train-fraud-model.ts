@@ -56,7 +56,7 @@ export interface TrainedFraudModel {
   piecewiseLinear: PiecewiseLinearJson;
   standardizer: StandardizerJson;
   thresholds: DecisionThresholds;
-  validation: { labels: Float32Array; scores: Float32Array; baselineScores: Float32Array; window: TimeWindow };
+  validation: { labels: Float32Array; scores: Float32Array; window: TimeWindow };
   metrics: { mlp: ModelScores; baseline: ModelScores };
   history: EpochReport[];
   /** Per ensemble member. */
@@ -199,7 +199,7 @@ export async function trainFraudModel(options: FraudTrainingOptions): Promise<Tr
     piecewiseLinear: encoder.toJSON(),
     standardizer: standardizer.toJSON(),
     thresholds,
-    validation: { labels: validationData.y, scores: validationScores, baselineScores, window: validationWindow },
+    validation: { labels: validationData.y, scores: validationScores, window: validationWindow },
     metrics: { mlp: scoresOf(validationData.y, validationScores), baseline: scoresOf(validationData.y, baselineScores) },
     history: tuned[0]!.training.history,
     epochsTrained,
