@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerFastConvKernels, restoreKernels } from './register';
+import { describe, expect, it } from 'vitest';
 import { maxRelativeDiff, runKernel, seededValues } from './testing/compare';
+import { referenceThenFastKernels } from './testing/reference';
 
 type Pad = 'same' | 'valid' | number | tf.backend_util.ExplicitPadding;
 interface Case {
@@ -81,20 +81,7 @@ function gradients(c: Case, index: number): Grads {
 }
 
 describe('Conv2DBackpropFilter / Conv2DBackpropInput against the CPU reference kernels', () => {
-  const reference: Grads[] = [];
-
-  beforeAll(async () => {
-    await tf.setBackend('cpu');
-    cases.forEach((c, i) => reference.push(gradients(c, i)));
-    registerFastConvKernels('cpu');
-    await tf.setBackend('wasm');
-    registerFastConvKernels('wasm');
-  });
-
-  afterAll(() => {
-    restoreKernels('cpu');
-    restoreKernels('wasm');
-  });
+  const reference = referenceThenFastKernels(() => cases.map((c, i) => gradients(c, i)));
 
   for (const backend of ['wasm', 'cpu'] as const) {
     it.each(cases.map((c, i) => [c.name, c, i] as const))(`${backend}: %s`, async (_, c, i) => {

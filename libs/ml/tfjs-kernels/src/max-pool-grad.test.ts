@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerFastConvKernels, restoreKernels } from './register';
+import { describe, expect, it } from 'vitest';
 import { maxRelativeDiff, runKernel, seededValues } from './testing/compare';
+import { referenceThenFastKernels } from './testing/reference';
 
 interface Case {
   name: string;
@@ -38,20 +38,7 @@ function maxPoolGrad(c: Case, i: number): Float32Array {
 }
 
 describe('MaxPoolGrad against the CPU reference kernel', () => {
-  const reference: Float32Array[] = [];
-
-  beforeAll(async () => {
-    await tf.setBackend('cpu');
-    cases.forEach((c, i) => reference.push(maxPoolGrad(c, i)));
-    registerFastConvKernels('cpu');
-    await tf.setBackend('wasm');
-    registerFastConvKernels('wasm');
-  });
-
-  afterAll(() => {
-    restoreKernels('cpu');
-    restoreKernels('wasm');
-  });
+  const reference = referenceThenFastKernels(() => cases.map((c, i) => maxPoolGrad(c, i)));
 
   for (const backend of ['wasm', 'cpu'] as const) {
     it.each(cases.map((c, i) => [c.name, c, i] as const))(`${backend}: %s`, async (_, c, i) => {
