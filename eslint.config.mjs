@@ -9,6 +9,7 @@ const layerConstraints = [
   { sourceTag: 'scope:fraud', onlyDependOnLibsWithTags: ['scope:fraud', 'scope:ml', 'scope:shared'] },
   { sourceTag: 'scope:speech', onlyDependOnLibsWithTags: ['scope:speech', 'scope:ml', 'scope:shared'] },
   { sourceTag: 'scope:sentiment', onlyDependOnLibsWithTags: ['scope:sentiment', 'scope:ml', 'scope:shared'] },
+  { sourceTag: 'scope:imaging', onlyDependOnLibsWithTags: ['scope:imaging', 'scope:ml', 'scope:shared'] },
   { sourceTag: 'scope:console', onlyDependOnLibsWithTags: ['scope:console', 'scope:shared'] },
 ];
 // One lib owns the inference engines, as in transformers.js where exactly one file imports onnxruntime.
