@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { runBench } from '../../bench/run-bench';
 import { BUNDLED_MODEL_DIR } from '../config';
-import { integer } from './options';
+import { integer } from '@dl-suite/cli';
 
 export function registerBench(program: Command): void {
   program

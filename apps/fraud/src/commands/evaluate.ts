@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { dayWindow, evaluateWithLabelDelay, parseUtcDay, FRAUD_SCENARIOS, FraudScorer, scoreWindow } from '@dl-suite/fraud-domain';
 import { loadTransactions } from './load-data';
-import { integer } from './options';
+import { integer } from '@dl-suite/cli';
 
 interface EvaluateFlags {
   model: string;

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { handbookPreset, simulateToCsv, type SimulationOptions } from '@dl-suite/fraud-domain';
-import { integer } from './options';
+import { integer } from '@dl-suite/cli';
 
 export function registerSimulate(program: Command): void {
   program

@@ -5,7 +5,7 @@ import { backendOptionsFromEnv, createProgressReporter, selectBackend, type Prog
 import { writeBinaryClassificationReport } from '@dl-suite/ml-reports';
 import { dayWindow, saveFraudModel, trainFraudModel } from '@dl-suite/fraud-domain';
 import { loadLabelledTransactions } from './load-data';
-import { fraction, integer, positive } from './options';
+import { fraction, integer, positive } from '@dl-suite/cli';
 
 interface TrainFlags {
   data: string;

@@ -57,6 +57,26 @@ describe('trainModel', () => {
     expect(tf.memory().numTensors).toBeLessThan(counts[0] as number);
   });
 
+  it('trains on what augment returns, once per epoch, and disposes it', async () => {
+    const model = buildMlp(5);
+    const epochs: number[] = [];
+    const counts: number[] = [];
+    const { history } = await trainModel({
+      model,
+      ...base(),
+      epochs: 4,
+      // Destroying the signal must stop learning: proof that fit saw the augmented inputs.
+      augment: (x, epoch) => {
+        epochs.push(epoch);
+        return tf.zerosLike(x as tf.Tensor);
+      },
+      onEpochEnd: () => counts.push(tf.memory().numTensors),
+    });
+    expect(epochs).toEqual([0, 1, 2, 3]);
+    expect(history.at(-1)?.metrics['val_acc']).toBeLessThan(0.75);
+    expect(new Set(counts).size).toBe(1);
+  });
+
   it('applies the learning-rate schedule per epoch and reports each batch', async () => {
     const learningRate = { initial: 0.05, schedule: 'cosine', warmupEpochs: 1 } as const;
     const batches: string[] = [];

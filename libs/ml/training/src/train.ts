@@ -47,6 +47,11 @@ export interface TrainOptions {
   learningRate?: LearningRateConfig;
   earlyStopping?: EarlyStoppingConfig;
   validationMetrics?: ValidationMetricsFn;
+  /**
+   * Data augmentation: receives the epoch's shuffled inputs and returns new tensors to train on
+   * (disposed after the epoch). Runs once per epoch, so random transforms differ between epochs.
+   */
+  augment?: (x: Tensors, epoch: number) => Tensors;
   onEpochEnd?: (report: EpochReport) => void;
   onBatchEnd?: (report: BatchReport) => void;
 }
@@ -123,9 +128,10 @@ async function fitOneEpoch(options: TrainOptions, epoch: number, order: Int32Arr
     return [asList(options.x).map((t) => tf.gather(t, indices)), asList(options.y).map((t) => tf.gather(t, indices))];
   });
   const batches = Math.ceil(order.length / batchSize);
+  const inputs = options.augment ? asList(options.augment(unwrap(x), epoch)) : x;
   try {
     const fitted = await withSeededMathRandom(opsRng, () =>
-      model.fit(unwrap(x), unwrap(y), {
+      model.fit(unwrap(inputs), unwrap(y), {
         epochs: 1,
         batchSize,
         shuffle: false,
@@ -139,7 +145,7 @@ async function fitOneEpoch(options: TrainOptions, epoch: number, order: Int32Arr
     );
     return lastValues(fitted.history);
   } finally {
-    tf.dispose([x, y]);
+    tf.dispose([x, y, inputs]);
   }
 }
 

@@ -19,3 +19,10 @@ export function positive(value: string): number {
   if (!(n > 0 && Number.isFinite(n))) throw new InvalidArgumentError('expected a positive number');
   return n;
 }
+
+export function oneOf<T extends string>(values: readonly T[]) {
+  return (value: string): T => {
+    if (!(values as readonly string[]).includes(value)) throw new InvalidArgumentError(`expected one of ${values.join(', ')}`);
+    return value as T;
+  };
+}

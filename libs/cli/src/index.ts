@@ -1,0 +1,2 @@
+export { fraction, integer, oneOf, positive } from './options';
+export { runCli } from './run';
