@@ -1,8 +1,6 @@
-import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { FEATURE_COUNT, FraudScorer, InMemoryFeatureState, buildFeatureMatrix, stateWindows } from '@dl-suite/fraud-domain';
-import { load } from './http-load';
+import { load, startServiceProcess } from '@dl-suite/service-kit/bench';
 import { stateBytesPer100kCards } from './state-memory';
 import { benchWorkload, requestBody } from './workload';
 
@@ -36,32 +34,6 @@ async function rawThroughput(scorer: FraudScorer, features: Float32Array, batch:
   return done / ((performance.now() - started) / 1000);
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
-
-async function startServiceProcess(model: string): Promise<{ url: string; stop: () => void }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [bin, 'serve'], {
-    env: { ...process.env, PORT: String(port), MODEL: model, LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 200; i++) {
-    if (child.exitCode !== null) throw new Error(`fraud serve exited with code ${child.exitCode}`);
-    if (await fetch(`${url}/readyz`).then((r) => r.ok, () => false)) return { url, stop: () => child.kill('SIGTERM') };
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill('SIGKILL');
-  throw new Error('fraud serve did not become ready within 20 s');
-}
-
 export async function runBench(options: BenchOptions): Promise<void> {
   const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
   log('simulating a month of transactions');
@@ -78,7 +50,7 @@ export async function runBench(options: BenchOptions): Promise<void> {
   await scorer.dispose();
 
   log('starting `fraud serve` and warming its state with the simulated history');
-  const service = await startServiceProcess(options.model);
+  const service = await startServiceProcess(bin, { MODEL: options.model });
   try {
     for (let i = 0; i < history.length; i += 1000) {
       const transactions = history.slice(i, i + 1000).map((t) => ({ ...t, timestamp: new Date(t.timestamp).toISOString() }));
@@ -91,12 +63,12 @@ export async function runBench(options: BenchOptions): Promise<void> {
     }
     for (const batch of BATCH_SIZES) {
       log(`HTTP, batch ${batch}`);
-      const result = await load({ url: service.url, body: () => requestBody(fresh, batch), connections: batch === 1 ? 16 : 4, seconds: options.seconds });
+      const result = await load({ url: service.url, path: '/v1/score', contentType: 'application/json', body: () => requestBody(fresh, batch), connections: batch === 1 ? 16 : 4, seconds: options.seconds });
       if (result.non2xx > 0 || result.errors > 0) log(`  ${result.non2xx} non-2xx responses, ${result.errors} errors`);
       rows.push({ what: 'HTTP POST /v1/score (max throughput)', batch, txPerSecond: result.requests.average * batch, p50: result.latency.p50, p99: result.latency.p99 });
     }
     log('HTTP, single transactions at a fixed 200 requests/s');
-    const paced = await load({ url: service.url, body: () => requestBody(fresh, 1), connections: 8, seconds: Math.max(10, options.seconds), rate: 200 });
+    const paced = await load({ url: service.url, path: '/v1/score', contentType: 'application/json', body: () => requestBody(fresh, 1), connections: 8, seconds: Math.max(10, options.seconds), rate: 200 });
     rows.push({ what: 'HTTP single at 200 req/s', batch: 1, txPerSecond: paced.requests.average, p50: paced.latency.p50, p99: paced.latency.p99 });
   } finally {
     service.stop();

@@ -1,9 +1,8 @@
-import { request } from 'node:http';
 import type { Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { type RunningService, route } from './index';
-import { startTestService } from './testing';
+import { startTestService, uploadOversized } from './testing';
 
 const Upload = z.object({ bytes: z.number(), contentType: z.string(), parts: z.array(z.string()).optional() });
 
@@ -72,42 +71,11 @@ describe('body limits', () => {
     expect(await errorCode(res)).toBe('payload_too_large');
   });
 
-  // node's http client rather than fetch: fetch spends ~1 s preparing a 50 MB body before it connects,
-  // which would hide what is measured here — how soon the server answers and how much it reads.
   async function upload50MB(contentType: string, declareLength: boolean): Promise<{ status: number; ms: number; serverRead: number }> {
-    const total = 50 * 2 ** 20;
     let serverRead = 0;
     const onConnection = (socket: Socket) => socket.once('close', () => (serverRead += socket.bytesRead));
     svc.server.on('connection', onConnection);
-    const started = performance.now();
-    const status = await new Promise<number>((resolve, reject) => {
-      const headers = { 'content-type': contentType, ...(declareLength && { 'content-length': String(total) }) };
-      const req = request(`${svc.url}/v1/upload`, { method: 'POST', headers });
-      let answered = false;
-      req.on('response', (res) => {
-        answered = true;
-        res.resume();
-        resolve(res.statusCode ?? 0);
-        req.destroy();
-      });
-      // The server closes the connection while we are still writing (that is the point), so write
-      // errors are expected; only a connection closed without an answer fails the test.
-      req.on('error', () => {});
-      req.on('close', () => {
-        if (!answered) reject(new Error('connection closed without a response'));
-      });
-      const chunk = Buffer.alloc(2 ** 16);
-      let sent = 0;
-      const write = () => {
-        while (sent < total && !req.destroyed) {
-          sent += chunk.length;
-          if (!req.write(chunk)) return void req.once('drain', write);
-        }
-        if (!req.destroyed) req.end();
-      };
-      write();
-    });
-    const ms = performance.now() - started;
+    const { status, ms } = await uploadOversized(`${svc.url}/v1/upload`, { totalBytes: 50 * 2 ** 20, contentType, declareLength });
     await new Promise((resolve) => setTimeout(resolve, 50));
     svc.server.off('connection', onConnection);
     return { status, ms, serverRead };

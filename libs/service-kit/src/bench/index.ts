@@ -1,0 +1,2 @@
+export { load, type LoadOptions, type LoadResult } from './http-load';
+export { startServiceProcess, type ServiceProcess } from './service-process';
