@@ -9,6 +9,7 @@ export {
   type TranscribeOptions,
   type Transcript,
 } from './hf-asr';
+export { loadImageClassifier, type ImageClassifier, type PixelImage } from './hf-image';
 export {
   loadHfTokenizer,
   loadTextClassifier,
