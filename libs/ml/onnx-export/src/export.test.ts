@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { exportLayersModel, type ExportOptions } from './export';
 import { UnsupportedLayerError } from './handlers/registry';
 import { onnx } from './onnx-proto';
-import { buildMlp } from './test-support/models';
+import { buildMlp, buildSmallCnn } from './test-support/models';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -66,6 +66,29 @@ describe('exportLayersModel', () => {
     const proto = decode(tf.model({ inputs: ids, outputs: reshaped }));
     expect(proto.graph.input[0].name).toBe('ids');
     expect(proto.graph.input[0].type.tensorType.elemType).toBe(onnx.TensorProto.DataType.INT64);
+  });
+
+  it('keeps a CNN lean: the Transposes between a pooling and the next Conv cancel', () => {
+    const ops = decode(buildSmallCnn()).graph.node.map((n: { opType: string }) => n.opType);
+    // BatchNormalization and ReLU run channels-last between each Conv and its pooling, so those
+    // Transposes stay (onnxruntime's own optimizer folds them away at load time).
+    expect(ops.slice(0, 9)).toEqual(['Transpose', 'Conv', 'Transpose', 'Mul', 'Add', 'Relu', 'Transpose', 'MaxPool', 'Conv']);
+    expect(ops.filter((op: string) => op === 'Transpose')).toHaveLength(7);
+  });
+
+  it('channelsFirstInputs declares rank-4 inputs NCHW and cancels the first Conv’s Transpose', () => {
+    const proto = decode(buildSmallCnn([20, 16, 3]), { channelsFirstInputs: true, inputNames: ['pixel_values'] });
+    expect(proto.graph.input[0].name).toBe('pixel_values');
+    expect(dims(proto.graph.input[0])).toEqual(['batch', 3, 20, 16]);
+    expect(proto.graph.node[0]).toEqual(expect.objectContaining({ opType: 'Conv', input: ['pixel_values', expect.any(String)] }));
+    expect(proto.graph.node.filter((n: { opType: string }) => n.opType === 'Transpose')).toHaveLength(6);
+
+    const image = tf.input({ shape: [null, null, 3], name: 'image' });
+    const features = tf.input({ shape: [4], name: 'features' });
+    const pooled = tf.layers.globalAveragePooling2d({}).apply(image) as tf.SymbolicTensor;
+    const merged = tf.layers.concatenate().apply([pooled, features]) as tf.SymbolicTensor;
+    const mixed = decode(tf.model({ inputs: [image, features], outputs: merged }), { channelsFirstInputs: true });
+    expect(mixed.graph.input.map(dims)).toEqual([['batch', 3, 'image_dim2', 'image_dim3'], ['batch', 4]]);
   });
 
   it('passes a model input straight through to an output', () => {

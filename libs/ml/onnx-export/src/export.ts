@@ -1,9 +1,11 @@
 import type { LayersModel, SymbolicTensor } from '@tensorflow/tfjs';
 import { GraphBuilder } from './graph-builder';
+import { declareInput } from './graph-inputs';
 import { handlerFor } from './handlers/registry';
 import type { TensorInfo } from './handlers/types';
 import { layerCallsInOrder } from './layer-graph';
 import { onnx } from './onnx-proto';
+import { cancelTransposes } from './passes/cancel-transposes';
 import { removeIdentities } from './passes/remove-identities';
 import { onnxElemType, symbolicDims } from './tensors';
 
@@ -14,6 +16,12 @@ export interface ExportOptions {
   inputNames?: string[];
   /** Graph output names in `model.outputs` order (default: the producing layer names). */
   outputNames?: string[];
+  /**
+   * Declare rank-4 (image) inputs channels-first, [batch, C, H, W], as transformers.js image
+   * processors feed `pixel_values`; the graph transposes them to the channels-last tfjs layout.
+   * Other inputs and all outputs keep the tfjs layout. Default false.
+   */
+  channelsFirstInputs?: boolean;
   producerName?: string;
   docString?: string;
 }
@@ -40,8 +48,10 @@ export function exportLayersModel(model: LayersModel, options: ExportOptions = {
   const graph = new GraphBuilder();
   const names = new Map<number, string>();
   const inputNames = claimNames(graph, model.inputs, options.inputNames, 'inputNames');
-  model.inputs.forEach((t, i) => names.set(t.id, inputNames[i] ?? ''));
   const outputNames = claimNames(graph, model.outputs, options.outputNames, 'outputNames');
+  model.inputs.forEach((t, i) => {
+    names.set(t.id, declareInput(graph, inputNames[i] ?? '', t, options.channelsFirstInputs ?? false));
+  });
   model.outputs.forEach((t, i) => {
     if (!names.has(t.id)) names.set(t.id, outputNames[i] ?? '');
   });
@@ -72,7 +82,7 @@ export function exportLayersModel(model: LayersModel, options: ExportOptions = {
     opsetImport: [{ domain: '', version: opset }],
     producerName: options.producerName ?? '@dl-suite/onnx-export',
     ...(options.docString ? { docString: options.docString } : {}),
-    graph: removeIdentities(graph.build(model.name)),
+    graph: cancelTransposes(removeIdentities(graph.build(model.name))),
   };
   return onnx.ModelProto.encode(proto).finish();
 }

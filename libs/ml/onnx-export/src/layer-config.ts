@@ -41,3 +41,17 @@ export function configDims(layer: Layer, key: string): (number | null)[] {
 export function normalizeAxis(axis: number, rank: number): number {
   return axis < 0 ? axis + rank : axis;
 }
+
+export type DataFormat = 'channelsLast' | 'channelsFirst';
+
+/** A conv/pooling/padding layer's data format. Conv1D.getConfig() drops it, so the property comes first. */
+export function dataFormat(layer: Layer): DataFormat {
+  const value = (layer as { dataFormat?: unknown }).dataFormat ?? read(layer, 'dataFormat') ?? 'channelsLast';
+  return value === 'channelsLast' || value === 'channelsFirst' ? value : fail(layer, 'dataFormat', 'a data format', value);
+}
+
+export function requireChannelsLast(layer: Layer): void {
+  if (dataFormat(layer) !== 'channelsLast') {
+    throw new Error(`${describeLayer(layer)}: only channelsLast is supported, got channelsFirst`);
+  }
+}

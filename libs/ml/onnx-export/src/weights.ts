@@ -42,3 +42,24 @@ export function weightInitializer(
   const weight = requireWeight(weights, layer, name);
   return graph.floatConstant(`${layer.name}/${name}`, weight.values, weight.shape);
 }
+
+/**
+ * The weight with its axes reordered, as an ONNX Transpose would: output axis i is input axis
+ * perm[i]. Kernels are reordered once at export time so the graph needs no Transpose on weights.
+ */
+export function permuteAxes(weight: WeightValues, perm: readonly number[]): WeightValues {
+  const shape = perm.map((axis) => weight.shape[axis] ?? 1);
+  const sourceStrides = weight.shape.map((_, axis) => weight.shape.slice(axis + 1).reduce((a, b) => a * b, 1));
+  const strides = perm.map((axis) => sourceStrides[axis] ?? 0);
+  const values = new Float32Array(weight.values.length);
+  const index = Array<number>(shape.length).fill(0);
+  for (let out = 0; out < values.length; out++) {
+    values[out] = weight.values[index.reduce((offset, i, axis) => offset + i * (strides[axis] ?? 0), 0)] ?? 0;
+    for (let axis = shape.length - 1; axis >= 0; axis--) {
+      index[axis] = (index[axis] ?? 0) + 1;
+      if ((index[axis] ?? 0) < (shape[axis] ?? 1)) break;
+      index[axis] = 0;
+    }
+  }
+  return { values, shape };
+}

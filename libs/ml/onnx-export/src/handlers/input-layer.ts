@@ -1,11 +1,7 @@
-import { describeLayer } from '../layer-config';
-import { onnxElemType, symbolicDims } from '../tensors';
 import type { LayerHandler } from './types';
 
-/** Declares a graph input; its dtype follows the tfjs input (int32 ids become int64). */
-export const inputLayer: LayerHandler = ({ layer, outputs, graph }) => {
-  for (const output of outputs) {
-    const elemType = onnxElemType(output.dtype, describeLayer(layer));
-    graph.addInput(output.name, elemType, symbolicDims(output.name, output.shape));
-  }
-};
+/**
+ * Emits nothing: the exporter declares graph inputs before any layer runs (graph-inputs.ts),
+ * because their layout is an export option the handlers do not see.
+ */
+export const inputLayer: LayerHandler = () => undefined;

@@ -2,19 +2,24 @@ import { activation } from './activation';
 import { add } from './add';
 import { batchNormalization } from './batch-normalization';
 import { concatenate } from './concatenate';
-import { conv1d } from './conv1d';
+import { conv } from './conv';
 import { dense } from './dense';
+import { depthwiseConv2d } from './depthwise-conv2d';
 import { dot } from './dot';
 import { dropout } from './dropout';
 import { embedding } from './embedding';
 import { flatten } from './flatten';
-import { globalAveragePooling1d } from './global-average-pooling-1d';
-import { globalMaxPooling1d } from './global-max-pooling-1d';
+import { globalAveragePooling, globalMaxPooling } from './global-pooling';
 import { inputLayer } from './input-layer';
+import { logCompression } from './log-compression';
 import { multiply } from './multiply';
+import { averagePooling, maxPooling } from './pooling';
+import { relu } from './relu';
 import { reshape } from './reshape';
+import { separableConv2d } from './separable-conv2d';
 import { softmax } from './softmax';
 import type { Layer, LayerHandler } from './types';
+import { zeroPadding2d } from './zero-padding-2d';
 
 /** Handlers keyed by tfjs `getClassName()`; a new layer type is one file plus one line here. */
 const HANDLERS: ReadonlyMap<string, LayerHandler> = new Map([
@@ -29,13 +34,25 @@ const HANDLERS: ReadonlyMap<string, LayerHandler> = new Map([
   ['Add', add],
   ['Multiply', multiply],
   ['Embedding', embedding],
-  ['Conv1D', conv1d],
-  ['GlobalMaxPooling1D', globalMaxPooling1d],
-  ['GlobalAveragePooling1D', globalAveragePooling1d],
+  ['Conv1D', conv],
+  ['GlobalMaxPooling1D', globalMaxPooling],
+  ['GlobalAveragePooling1D', globalAveragePooling],
   ['Softmax', softmax],
   ['Dot', dot],
   // Dropping whole channels is still the identity at inference.
   ['SpatialDropout1D', dropout],
+  ['ReLU', relu],
+  ['Conv2D', conv],
+  ['DepthwiseConv2D', depthwiseConv2d],
+  ['SeparableConv2D', separableConv2d],
+  ['MaxPooling1D', maxPooling],
+  ['MaxPooling2D', maxPooling],
+  ['AveragePooling1D', averagePooling],
+  ['AveragePooling2D', averagePooling],
+  ['GlobalMaxPooling2D', globalMaxPooling],
+  ['GlobalAveragePooling2D', globalAveragePooling],
+  ['ZeroPadding2D', zeroPadding2d],
+  ['LogCompression', logCompression],
 ]);
 
 export const supportedLayers = [...HANDLERS.keys()];

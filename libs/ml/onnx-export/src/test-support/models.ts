@@ -29,3 +29,23 @@ export function buildMlp(inputSize = 8): tf.Sequential {
   model.add(tf.layers.activation({ activation: 'softmax' }));
   return model;
 }
+
+/**
+ * The project's image CNN (libs/ml/tfjs-kernels/bench/cnn.ts) with fewer filters: 3 × (Conv 3×3
+ * 'same' + BatchNormalization + ReLU), max pooling after the first two, global average pooling,
+ * sigmoid head.
+ */
+export function buildSmallCnn(inputShape: [number, number, number] = [28, 28, 1]): tf.Sequential {
+  const model = tf.sequential({ name: 'cnn' });
+  [4, 8, 16].forEach((filters, i) => {
+    model.add(
+      tf.layers.conv2d({ ...(i === 0 ? { inputShape } : {}), filters, kernelSize: 3, padding: 'same', useBias: false }),
+    );
+    model.add(tf.layers.batchNormalization());
+    model.add(tf.layers.reLU());
+    if (i < 2) model.add(tf.layers.maxPooling2d({ poolSize: 2 }));
+  });
+  model.add(tf.layers.globalAveragePooling2d({}));
+  model.add(tf.layers.dense({ units: 1, activation: 'sigmoid' }));
+  return model;
+}
