@@ -1,1 +1,15 @@
-export {};
+export * from './data';
+export { architectureSchema, buildImageClassifier, type Architecture, type InputShape } from './model/architecture';
+export { fitNormalization, type Normalization } from './model/normalization';
+export { imagesTensor, oneHotTensor } from './training/tensors';
+export { hfImageClassificationFiles } from './model/hf-files';
+export { withRgbInput } from './model/rgb-input';
+export { IMAGING_TASK, saveImageClassifier, type SaveImageClassifierOptions } from './model/save-model';
+export { augmentationSchema, createAugmenter, type Augmentation } from './training/augment';
+export { loadEvaluationData, loadTrainingData, type TrainingData, type TrainingDataOptions } from './training/load-training-data';
+export { trainImageClassifier, type TrainedImageClassifier, type TrainImageClassifierOptions } from './training/train';
+export { evaluateImageClassifier, type ImageEvaluation } from './evaluation/evaluate';
+export { writeImagingReport, type ImagingHeadlineMetrics, type ImagingReportOptions } from './report/write-report';
+export { occlusionSaliency, type OcclusionOptions, type SaliencyMap } from './explain/occlusion';
+export { saliencyOverlayPng } from './explain/overlay';
+export { createImagingService, IMAGE_MEDIA_TYPES, type ImagingServiceOptions } from './service/imaging-service';
