@@ -144,9 +144,18 @@ async function readInput(r: Route, req: Request, limitBytes: number): Promise<In
   return { body: validate(r.body, parseJson(raw), 'body'), raw, contentType, parts: undefined };
 }
 
+// fatal: invalid bytes are refused instead of silently becoming U+FFFD and reaching a model.
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
 function parseJson(raw: Buffer): unknown {
+  let text: string;
   try {
-    return JSON.parse(raw.toString('utf8'));
+    text = utf8.decode(raw);
+  } catch {
+    throw badRequest('Request body is not valid UTF-8', 'invalid_utf8');
+  }
+  try {
+    return JSON.parse(text);
   } catch (error) {
     throw badRequest(`Malformed JSON body: ${(error as Error).message}`, 'malformed_json');
   }

@@ -64,7 +64,7 @@ const post = (path: string, body: unknown, headers: Record<string, string> = {})
   fetch(svc.url + path, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
+    body: typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body),
   });
 
 async function expectError(res: Response, status: number, code: string): Promise<string> {
@@ -166,6 +166,13 @@ describe('JSON errors', () => {
     expect(message).toMatch(/^Malformed JSON body/);
     const empty = await fetch(`${svc.url}/v1/score`, { method: 'POST' });
     expect(await expectError(empty, 400, 'invalid_request')).toBe('body: expected object, received undefined');
+  });
+
+  it('400 for a body that is not valid UTF-8, which would otherwise reach the model as U+FFFD', async () => {
+    const invalid = Buffer.concat([Buffer.from('{"transactions": [{"id": "'), Buffer.from([0xc3, 0x28]), Buffer.from('", "amount": 1}]}')]);
+    const res = await post('/v1/score', invalid);
+    expect(await expectError(res, 400, 'invalid_utf8')).toBe('Request body is not valid UTF-8');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
   it('415 when the body is not JSON', async () => {

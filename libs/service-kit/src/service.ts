@@ -76,6 +76,11 @@ export function createService(options: ServiceOptions): Service {
 
   const app = express();
   app.disable('x-powered-by');
+  // Responses are JSON, images or text; never let a browser sniff one into HTML and run it.
+  app.use((_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    next();
+  });
   // Inference responses are not worth hashing for conditional GETs.
   app.set('etag', false);
   app.use(requestLogging(logger, QUIET_PATHS));
