@@ -134,6 +134,18 @@ describe('loadTextClassifier (transformers.js text-classification pipeline)', ()
     await classifier.dispose();
   });
 
+  it('returns the whole softmax per text in label order, agreeing with classify', async () => {
+    const classifier = await loadTextClassifier(folder, { intraOpThreads: 1 });
+    const [rows, best] = await Promise.all([classifier.probabilities(TEXTS), classifier.classify(TEXTS)]);
+    rows.forEach((row, i) => {
+      expect(row[0]! + row[1]!).toBeCloseTo(1, 6);
+      const top = row[0]! >= row[1]! ? 0 : 1;
+      expect(best[i]!.label).toBe(classifier.labels[top]);
+      expect(best[i]!.score).toBeCloseTo(row[top]!, 6);
+    });
+    await classifier.dispose();
+  });
+
   it('refuses a hub id unless remote models are allowed, without touching the network', async () => {
     await expect(loadTextClassifier('Xenova/distilbert-base-uncased-finetuned-sst-2-english')).rejects.toThrow(
       /not a local folder, and remote models are disabled/,

@@ -27,6 +27,8 @@ export interface TextClassifier {
   readonly maxLength: number | null;
   /** The transformers.js text-classification pipeline: pad to the longest text, truncate, softmax, best label. */
   classify(texts: readonly string[]): Promise<TextClassification[]>;
+  /** The same pipeline's whole softmax per text, in `labels` order (for explanations). */
+  probabilities(texts: readonly string[]): Promise<Float32Array[]>;
   /** Token count with [CLS]/[SEP], before truncation. */
   tokenCount(text: string): number;
   dispose(): Promise<void>;
@@ -43,6 +45,7 @@ export interface HfTokenizer {
 // A hub repo id as transformers.js validates it ("name" or "owner/name").
 
 const pipelineOutput = z.array(z.object({ label: z.string(), score: z.number() }));
+const rankedOutput = z.array(z.array(z.object({ label: z.string(), score: z.number() })));
 const ids = z.array(z.number());
 const batchOutput = z.object({ input_ids: z.array(ids), attention_mask: z.array(ids) });
 
@@ -77,6 +80,16 @@ export async function loadTextClassifier(source: string, options: HfLoadOptions 
       if (texts.length === 0) return [];
       const results = pipelineOutput.parse(await classifier([...texts]));
       return results.map((r, i) => ({ ...r, truncated: maxLength !== null && tokenCount(texts[i] ?? '') > maxLength }));
+    },
+    async probabilities(texts) {
+      if (texts.length === 0) return [];
+      // top_k = every label: the pipeline then returns the full distribution, ranked.
+      const ranked = rankedOutput.parse(await classifier([...texts], { top_k: labels.length }));
+      return ranked.map((scores) => {
+        const row = new Float32Array(labels.length);
+        for (const { label, score } of scores) row[labels.indexOf(label)] = score;
+        return row;
+      });
     },
     dispose: () => classifier.dispose(),
   };
