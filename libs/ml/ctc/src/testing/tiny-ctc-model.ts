@@ -29,7 +29,8 @@ export function tinyCtcModel({ vocab, hop = 320, seed = 1 }: TinyCtcModelOptions
   const random = lcg(seed);
   // Weights large enough that speech-level input (|x| ~ 0.1) moves the argmax between frames.
   const weights = Float32Array.from({ length: vocab * hop }, () => (random() - 0.5) * 4);
-  const bias = Array.from({ length: vocab }, () => random() - 0.5);
+  // Blank (id 0) has the largest bias, so digital silence decodes to nothing, as with a trained model.
+  const bias = Array.from({ length: vocab }, (_, id) => (id === 0 ? 1 : random() - 0.5));
   const graph: OnnxNamespace.IGraphProto = {
     name: 'tiny_ctc',
     input: [valueInfo('input_values', ['batch', 'samples'])],
