@@ -31,9 +31,8 @@ triage or treat anyone. It shows how a small CNN is trained, measured, explained
 
 ## Data
 
-${ctx.dataDescription}: ${ctx.trainRows} training and ${ctx.validationRows} validation images,
-${ctx.height}×${ctx.width} px greyscale. Tuned on the validation split only; the official test split
-was never seen.
+${ctx.dataDescription}. ${ctx.trainRows} training and ${ctx.validationRows} validation images at
+${ctx.height}×${ctx.width} px. Tuned on the validation split only; the official test split was never seen.
 
 ## Metrics
 
