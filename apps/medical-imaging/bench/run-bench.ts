@@ -4,7 +4,7 @@ import sharp from 'sharp';
 import { architectureSchema, augmentationSchema, buildImageClassifier, createAugmenter, fitNormalization, imagesTensor, oneHotTensor, readMedMnist, type ImageSet } from '@dl-suite/imaging';
 import { loadImageClassifier, loadModelFolder, OnnxModel, type PixelImage } from '@dl-suite/ml-runtime';
 import { createRng, selectBackend } from '@dl-suite/ml-training';
-import { load, startServiceProcess } from '@dl-suite/service-kit/bench';
+import { itemsPerSecond, load, startServiceProcess } from '@dl-suite/service-kit/bench';
 import { registerFastConvKernels } from '@dl-suite/tfjs-kernels';
 
 
@@ -42,7 +42,7 @@ export async function runBench(options: BenchOptions): Promise<void> {
   const onnx = await OnnxModel.load(options.model, { intraOpThreads: 1 });
   for (const batch of [1, 256]) {
     const pixels = new Float32Array(batch * 3 * val.height * val.width).map(() => Math.random() - 0.5);
-    const rate = await perSecond(options.seconds, batch, () => onnx.runFloat('pixel_values', pixels, [batch, 3, val.height, val.width]));
+    const rate = await itemsPerSecond(options.seconds, batch, () => onnx.runFloat('pixel_values', pixels, [batch, 3, val.height, val.width]));
     rows.push({ what: 'ONNX Runtime in-process', batch, imagesPerSecond: rate });
   }
   await onnx.dispose();
@@ -52,7 +52,7 @@ export async function runBench(options: BenchOptions): Promise<void> {
   const images: PixelImage[] = Array.from({ length: val.count }, (_, i) => pixelImage(val, i));
   for (const batch of [1, 256]) {
     let next = 0;
-    const rate = await perSecond(options.seconds, batch, () => classifier.probabilities(Array.from({ length: batch }, () => images[next++ % images.length] as PixelImage)));
+    const rate = await itemsPerSecond(options.seconds, batch, () => classifier.probabilities(Array.from({ length: batch }, () => images[next++ % images.length] as PixelImage)));
     rows.push({ what: 'pipeline in-process', batch, imagesPerSecond: rate });
   }
   await classifier.dispose();
@@ -120,16 +120,6 @@ async function epochSeconds(train: ImageSet, architecture: ReturnType<typeof arc
   return { seconds, augmentSeconds, backend: backend.name };
 }
 
-async function perSecond(seconds: number, itemsPerCall: number, call: () => Promise<unknown>): Promise<number> {
-  await call();
-  let items = 0;
-  const started = performance.now();
-  while (performance.now() - started < seconds * 1000) {
-    await call();
-    items += itemsPerCall;
-  }
-  return items / ((performance.now() - started) / 1000);
-}
 
 function pixelImage(set: ImageSet, i: number): PixelImage {
   const size = set.height * set.width * set.channels;

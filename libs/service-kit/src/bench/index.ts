@@ -1,2 +1,3 @@
 export { load, type LoadOptions, type LoadResult } from './http-load';
 export { startServiceProcess, type ServiceProcess } from './service-process';
+export { itemsPerSecond } from './throughput';
