@@ -56,7 +56,9 @@ describe('decodeImage: refusals', () => {
     const truncatedPng = await refusal(png.subarray(0, png.length - 200));
     expect(truncatedPng).toMatchObject({ code: 'undecodable', status: 422 });
     expect(truncatedPng.message).toMatch(/^PNG image does not decode \(truncated or corrupt\)/);
-    expect(await refusal(png.subarray(0, 40))).toMatchObject({ code: 'undecodable', message: expect.stringMatching(/^PNG header does not decode/) });
+    // Cut after IHDR: the size is known from the header, so the decoder is what fails.
+    expect(await refusal(png.subarray(0, 40))).toMatchObject({ code: 'undecodable', message: expect.stringMatching(/^PNG image does not decode \(truncated or corrupt\)/) });
+    expect(await refusal(png.subarray(0, 20))).toMatchObject({ code: 'undecodable', message: expect.stringMatching(/^PNG header does not decode/) });
     expect(await refusal(jpeg.subarray(0, jpeg.length - 100))).toMatchObject({ code: 'undecodable', message: expect.stringMatching(/^JPEG image does not decode/) });
     const corrupt = Buffer.from(png);
     corrupt.fill(0x55, 100, 300); // inside IDAT: the chunk CRC no longer matches

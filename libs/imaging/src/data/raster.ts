@@ -13,13 +13,16 @@ const NAMES = { png: 'PNG', jpeg: 'JPEG' } as const;
  */
 export async function decodeRaster(bytes: Uint8Array, format: 'png' | 'jpeg', maxPixels: number): Promise<RawImage> {
   const name = NAMES[format];
-  const header = await sharp(bytes, { limitInputPixels: false })
-    .metadata()
-    .catch((error: unknown) => {
-      throw undecodable(`${name} header does not decode`, error);
-    });
+  const header =
+    (format === 'png' ? pngHeader(bytes) : undefined) ??
+    (await sharp(bytes, { limitInputPixels: false })
+      .metadata()
+      .then((m) => ({ width: m.width, height: m.height, gray: m.space === 'b-w' || m.space === 'grey16' }))
+      .catch((error: unknown) => {
+        throw undecodable(`${name} header does not decode`, error);
+      }));
   checkPixelLimit(header.width, header.height, maxPixels);
-  const gray = header.space === 'b-w' || header.space === 'grey16';
+  const { gray } = header;
   // failOn 'error' refuses truncated or corrupt pixel data but tolerates mere warnings (e.g. junk after the image).
   const { data, info } = await sharp(bytes, { limitInputPixels: maxPixels, failOn: 'error' })
     .autoOrient()
@@ -31,6 +34,19 @@ export async function decodeRaster(bytes: Uint8Array, format: 'png' | 'jpeg', ma
       throw undecodable(`${name} image does not decode (truncated or corrupt)`, error);
     });
   return { pixels: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height, channels: gray ? 1 : 3 };
+}
+
+/**
+ * Width, height and colour type straight from a PNG's IHDR chunk (always first, at a fixed
+ * offset): for the small images a classifier takes, a second libvips call just to read them
+ * costs as much as decoding. Undefined when the chunk is not where the format puts it.
+ */
+function pngHeader(bytes: Uint8Array): { width: number; height: number; gray: boolean } | undefined {
+  if (bytes.length < 26 || String.fromCharCode(...bytes.subarray(12, 16)) !== 'IHDR') return undefined;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const colourType = bytes[25];
+  // Colour types 0 (grey) and 4 (grey + alpha); palette, RGB and RGBA decode to RGB.
+  return { width: view.getUint32(16), height: view.getUint32(20), gray: colourType === 0 || colourType === 4 };
 }
 
 function undecodable(what: string, error: unknown): ImageError {
