@@ -3,10 +3,13 @@ import { makeFusedBatchNorm } from './batch-norm';
 import { fusedBatchNormGrad } from './batch-norm-grad';
 import { makeConv2DBackpropFilter } from './conv2d-backprop-filter';
 import { makeConv2DBackpropInput } from './conv2d-backprop-input';
+import { makeGatherRows } from './gather-rows';
+import { maxGrad } from './max-grad';
 import { maxPoolGrad } from './max-pool-grad';
 import { meanGrad, sumGrad } from './reduction-grads';
 import { makeAxisRunReduction } from './reductions';
 import { makeCast, shareData } from './share-data';
+import { unsortedSegmentSum } from './unsorted-segment-sum';
 
 export type FastKernelBackend = 'wasm' | 'cpu';
 
@@ -17,6 +20,8 @@ const common: Record<string, KernelFactory> = {
   [tf.Conv2DBackpropFilter]: makeConv2DBackpropFilter,
   [tf.Conv2DBackpropInput]: makeConv2DBackpropInput,
   [tf.MaxPoolGrad]: () => maxPoolGrad,
+  // The gradient of Gather (Embedding): missing on wasm, O(vocabulary × batch) on cpu.
+  [tf.UnsortedSegmentSum]: () => unsortedSegmentSum,
 };
 
 /** Kernels whose wasm versions are slow loops or needless copies; the CPU backend's are fine. */
@@ -26,6 +31,7 @@ const wasmOnly: Record<string, KernelFactory> = {
   [tf.FusedBatchNorm]: makeFusedBatchNorm,
   [tf.Identity]: () => shareData,
   [tf.Cast]: (_, original) => makeCast(required(original, tf.Cast)),
+  [tf.GatherV2]: (_, original) => makeGatherRows(required(original, tf.GatherV2)),
 };
 
 /** Kernels we replaced, per backend, so `restore` can put them back (undefined: there was none). */
@@ -35,8 +41,9 @@ let originalGradients: tf.GradConfig[] = [];
 
 /**
  * Makes CNN training fast on `backendName`: Conv2DBackpropFilter / Conv2DBackpropInput
- * through the backend's forward Conv2D, a JS MaxPoolGrad, on wasm also faster per-channel
- * reductions and batch norm, plus a leaner FusedBatchNorm gradient (global, same maths).
+ * through the backend's forward Conv2D, a JS MaxPoolGrad, a scatter-add UnsortedSegmentSum
+ * (the Embedding gradient), on wasm also faster per-channel
+ * reductions and batch norm, plus leaner FusedBatchNorm and Max gradients (global, same maths).
  * Idempotent. Returns a function restoring what it replaced.
  */
 export function registerFastConvKernels(backendName: FastKernelBackend = currentBackend()): () => void {
@@ -56,7 +63,7 @@ export function registerFastConvKernels(backendName: FastKernelBackend = current
         disposeFunc: original?.disposeFunc,
       });
     }
-    if (replaced.size === 0) originalGradients = replaceGradients([fusedBatchNormGrad, sumGrad, meanGrad]);
+    if (replaced.size === 0) originalGradients = replaceGradients([fusedBatchNormGrad, sumGrad, meanGrad, maxGrad]);
     replaced.set(backendName, previous);
   }
   return () => restoreKernels(backendName);
