@@ -1,1 +1,14 @@
-export {};
+export { LabelledTsvError, readLabelledTsv, type LabelledTexts } from './data/labelled-tsv';
+export { buildTextCnn, ensembleOf, INPUT_NAMES, LABELS, textCnnSchema, type TextCnnConfig, type TextCnnOptions } from './model/text-cnn';
+export { sentimentRecipeSchema, type SentimentRecipe, type SentimentRecipeOptions } from './training/recipe';
+export {
+  SST2_REPLACEMENTS,
+  trainSentimentModel,
+  type DatasetInfo,
+  type TrainedSentimentModel,
+  type TrainSentimentOptions,
+} from './training/train-sentiment-model';
+export { evaluateSentimentFolder, type EvaluateOptions, type SentimentEvaluation } from './evaluation/evaluate-folder';
+export { MODEL_CARD_FILE, saveSentimentModel, type SaveSentimentOptions, type SavedSentimentModel } from './export/save-sentiment-model';
+export type { ModelCardContext } from './export/model-card';
+export { createSentimentService, splitWords, wordContributions, type Sentiment, type SentimentServiceOptions, type Word, type WordContribution } from './service';

@@ -1,0 +1,114 @@
+import * as tf from '@tensorflow/tfjs';
+import { OnnxModel } from '@dl-suite/ml-runtime';
+import { exportLayersModel } from '@dl-suite/onnx-export';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTextCnn, ensembleOf, type TextCnnOptions } from './text-cnn';
+
+const config: TextCnnOptions = { vocabSize: 60, embeddingDim: 8, kernelSizes: [2, 3, 5], filters: 6, seed: 7 };
+/** Ragged texts: ids 1..59 (0 is [PAD]); lengths 1 to 9, shorter than some kernels. */
+const texts = [[5], [7, 8, 9, 10, 11, 12, 13, 14, 15], [20, 3], [33, 34, 35, 36], [59, 1, 2, 40, 41, 42]];
+
+/** Right-padded to `width` with [PAD] = 0, the mask 1 over real tokens. */
+function feeds(rows: number[][], width: number): { ids: Int32Array; mask: Int32Array } {
+  const ids = new Int32Array(rows.length * width);
+  const mask = new Int32Array(rows.length * width);
+  rows.forEach((row, r) => {
+    ids.set(row, r * width);
+    mask.fill(1, r * width, r * width + row.length);
+  });
+  return { ids, mask };
+}
+
+function tfjsLogits(model: tf.LayersModel, rows: number[][], width: number): number[][] {
+  const { ids, mask } = feeds(rows, width);
+  return tf.tidy(() => {
+    const x = [tf.tensor2d(ids, [rows.length, width], 'int32'), tf.tensor2d(mask, [rows.length, width], 'int32')];
+    return (model.predict(x) as tf.Tensor).arraySync() as number[][];
+  });
+}
+
+/** Non-zero biases everywhere, so a padded step that leaks into a convolution or the max shows. */
+function shiftBiases(model: tf.LayersModel): void {
+  for (const layer of model.layers) {
+    const weights = layer.getWeights();
+    if (weights.length !== 2 || !layer.trainable) continue;
+    const [kernel, bias] = weights as [tf.Tensor, tf.Tensor];
+    layer.setWeights([kernel, tf.tidy(() => bias.add(tf.linspace(-0.3, 0.4, bias.size)))]);
+  }
+}
+
+function maxAbsDiff(a: number[][], b: number[][]): number {
+  return Math.max(...a.flatMap((row, r) => row.map((v, c) => Math.abs(v - (b[r]?.[c] ?? Number.NaN)))));
+}
+
+describe('buildTextCnn', () => {
+  let model: tf.LayersModel;
+  beforeAll(async () => {
+    await tf.setBackend('cpu');
+    model = buildTextCnn(config);
+    shiftBiases(model);
+  });
+  afterAll(() => model.dispose());
+
+  it('takes input_ids + attention_mask and returns logits [batch, 2]', () => {
+    expect(model.inputs.map((i) => `${i.name}:${i.dtype}:${JSON.stringify(i.shape)}`)).toEqual([
+      'input_ids:int32:[null,null]',
+      'attention_mask:int32:[null,null]',
+    ]);
+    expect(model.outputs[0]?.shape).toEqual([null, 2]);
+  });
+
+  it('gives each text the same logits alone, in a padded batch and padded far beyond its length', () => {
+    const alone = texts.map((text) => tfjsLogits(model, [text], text.length)[0] as number[]);
+    expect(maxAbsDiff(tfjsLogits(model, texts, 9), alone)).toBeLessThan(1e-5);
+    expect(maxAbsDiff(tfjsLogits(model, texts, 40), alone)).toBeLessThan(1e-5);
+    // Not trivially equal: the texts get different logits.
+    expect(new Set(alone.map((l) => l[0]?.toFixed(4))).size).toBe(texts.length);
+  });
+
+  it('exports to ONNX (int64 ids and mask) with the logits of tfjs, padded or not', async () => {
+    const onnx = await OnnxModel.fromBytes(exportLayersModel(model, { outputNames: ['logits'] }), { warmup: false, intraOpThreads: 1 });
+    try {
+      expect([...onnx.inputNames]).toEqual(['input_ids', 'attention_mask']);
+      for (const width of [9, 17]) {
+        const { ids, mask } = feeds(texts, width);
+        const dims = [texts.length, width];
+        const out = await onnx.run({
+          input_ids: { data: BigInt64Array.from(ids, BigInt), dims },
+          attention_mask: { data: BigInt64Array.from(mask, BigInt), dims },
+        });
+        const logits = out['logits'] as { data: Float32Array; dims: readonly number[] };
+        expect(logits.dims).toEqual([texts.length, 2]);
+        const rows = texts.map((_, r) => [logits.data[2 * r], logits.data[2 * r + 1]] as number[]);
+        expect(maxAbsDiff(rows, tfjsLogits(model, texts, 9))).toBeLessThan(1e-5);
+      }
+    } finally {
+      await onnx.dispose();
+    }
+  });
+});
+
+describe('ensembleOf', () => {
+  beforeAll(async () => {
+    await tf.setBackend('cpu');
+  });
+
+  it('averages the members’ logits in one graph that exports like a single model', async () => {
+    const members = [0, 1, 2].map((m) => buildTextCnn({ ...config, seed: 7 + m }, m));
+    members.forEach(shiftBiases);
+    const ensemble = ensembleOf(members, config);
+    const memberLogits = members.map((m) => tfjsLogits(m, texts, 9));
+    const mean = texts.map((_, r) => [0, 1].map((c) => memberLogits.reduce((s, l) => s + (l[r]?.[c] ?? 0), 0) / members.length));
+    expect(maxAbsDiff(tfjsLogits(ensemble, texts, 9), mean)).toBeLessThan(1e-5);
+    expect(maxAbsDiff(memberLogits[0] as number[][], memberLogits[1] as number[][])).toBeGreaterThan(1e-3);
+    expect(() => exportLayersModel(ensemble, { outputNames: ['logits'] })).not.toThrow();
+    ensemble.dispose();
+    members.forEach((m) => m.dispose());
+  });
+
+  it('is the model itself for one member', () => {
+    const single = buildTextCnn(config);
+    expect(ensembleOf([single], config)).toBe(single);
+    single.dispose();
+  });
+});

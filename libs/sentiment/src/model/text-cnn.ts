@@ -1,0 +1,124 @@
+import * as tf from '@tensorflow/tfjs';
+import { z } from 'zod';
+
+export const textCnnSchema = z.object({
+  vocabSize: z.int().min(6),
+  embeddingDim: z.int().positive().default(128),
+  /** Convolution widths in tokens; each gets `filters` channels (Kim 2014: 3/4/5 × 100). */
+  kernelSizes: z.array(z.int().positive()).min(1).default([3, 4, 5]),
+  filters: z.int().positive().default(100),
+  /** SpatialDropout1D on the embeddings: drops whole embedding channels for the batch. */
+  embeddingDropout: z.number().min(0).max(0.95).default(0.2),
+  /** Dropout on the pooled features before the logits. */
+  dropout: z.number().min(0).max(0.95).default(0.5),
+  /** Seeds the initializers (tfjs ignores a seed of 0, so it must be non-zero). */
+  seed: z.int().refine((s) => s !== 0, 'seed must be non-zero').default(42),
+});
+export type TextCnnConfig = z.infer<typeof textCnnSchema>;
+export type TextCnnOptions = z.input<typeof textCnnSchema>;
+
+export const LABELS = ['negative', 'positive'] as const;
+export const INPUT_NAMES = ['input_ids', 'attention_mask'] as const;
+
+interface Inputs {
+  inputIds: tf.SymbolicTensor;
+  attentionMask: tf.SymbolicTensor;
+}
+
+/**
+ * Kim's (2014) CNN for sentence classification, mask-aware: input_ids + attention_mask →
+ * Embedding → ×mask → Conv1D per width (ReLU, 'same') → ×mask → max over time → concat →
+ * Dropout → Dense(2) logits. Masking the embeddings makes padded steps zeros (what 'same'
+ * padding adds at a text's end anyway), and masking the ReLU outputs before the max keeps
+ * padded steps out of it (they are ≥ 0, as every real step), so a text's logits do not depend on
+ * how much its batch is padded. Only built-in layers: the graph exports to ONNX as is.
+ *
+ * `member` prefixes every layer name (`m<member>_`) so `ensembleOf` can take weights by name.
+ */
+export function buildTextCnn(options: TextCnnOptions, member = 0): tf.LayersModel {
+  const config = textCnnSchema.parse(options);
+  const inputs = textInputs();
+  const logits = textCnnBranch(inputs, config, `m${member}_`);
+  return tf.model({ inputs: [inputs.inputIds, inputs.attentionMask], outputs: logits, name: `text_cnn_m${member}` });
+}
+
+/**
+ * One graph whose logits are the mean of the members' logits (one ONNX file serves the whole
+ * ensemble). The members must come from `buildTextCnn(config, 0…k-1)` with the same config.
+ */
+export function ensembleOf(members: readonly tf.LayersModel[], options: TextCnnOptions): tf.LayersModel {
+  if (members.length === 1) return members[0] as tf.LayersModel;
+  const config = textCnnSchema.parse(options);
+  const inputs = textInputs();
+  const branches = members.map((_, m) => textCnnBranch(inputs, config, `m${m}_`));
+  const sum = tf.layers.add({ name: 'ensemble_sum' }).apply(branches) as tf.SymbolicTensor;
+  const identity = tf.eye(LABELS.length).div(members.length);
+  const mean = tf.layers
+    .dense({ units: LABELS.length, useBias: false, trainable: false, weights: [identity], name: 'ensemble_mean' })
+    .apply(sum) as tf.SymbolicTensor;
+  identity.dispose();
+  const ensemble = tf.model({ inputs: [inputs.inputIds, inputs.attentionMask], outputs: mean, name: 'text_cnn_ensemble' });
+  for (const member of members) {
+    for (const layer of member.layers) {
+      if (layer.weights.length > 0) ensemble.getLayer(layer.name).setWeights(layer.getWeights());
+    }
+  }
+  return ensemble;
+}
+
+function textInputs(): Inputs {
+  return {
+    inputIds: tf.input({ shape: [null], dtype: 'int32', name: INPUT_NAMES[0] }),
+    attentionMask: tf.input({ shape: [null], dtype: 'int32', name: INPUT_NAMES[1] }),
+  };
+}
+
+function textCnnBranch({ inputIds, attentionMask }: Inputs, config: TextCnnConfig, prefix: string): tf.SymbolicTensor {
+  const { seed } = config;
+  const apply = (layer: tf.layers.Layer, input: tf.SymbolicTensor | tf.SymbolicTensor[]) => layer.apply(input) as tf.SymbolicTensor;
+  const keep = maskColumn(attentionMask, `${prefix}keep`);
+  const embedded = apply(
+    tf.layers.embedding({
+      inputDim: config.vocabSize,
+      outputDim: config.embeddingDim,
+      embeddingsInitializer: tf.initializers.randomUniform({ minval: -0.05, maxval: 0.05, seed }),
+      name: `${prefix}embedding`,
+    }),
+    inputIds,
+  );
+  const dropped = apply(tf.layers.spatialDropout1d({ rate: config.embeddingDropout, name: `${prefix}embedding_dropout` }), embedded);
+  const masked = apply(tf.layers.multiply({ name: `${prefix}masked_embedding` }), [dropped, keep]);
+  const pooled = config.kernelSizes.map((width, i) => {
+    const conv = apply(
+      tf.layers.conv1d({
+        filters: config.filters,
+        kernelSize: width,
+        padding: 'same',
+        activation: 'relu',
+        kernelInitializer: tf.initializers.heUniform({ seed: seed + 1 + i }),
+        name: `${prefix}conv${width}`,
+      }),
+      masked,
+    );
+    const maskedConv = apply(tf.layers.multiply({ name: `${prefix}masked_conv${width}` }), [conv, keep]);
+    return apply(tf.layers.globalMaxPooling1d({ name: `${prefix}max_conv${width}` }), maskedConv);
+  });
+  const features = pooled.length === 1 ? (pooled[0] as tf.SymbolicTensor) : apply(tf.layers.concatenate({ name: `${prefix}features` }), pooled);
+  const regularised = apply(tf.layers.dropout({ rate: config.dropout, name: `${prefix}dropout` }), features);
+  return apply(
+    tf.layers.dense({
+      units: LABELS.length,
+      kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 100 }),
+      name: `${prefix}logits`,
+    }),
+    regularised,
+  );
+}
+
+/** [N, W] 0/1 mask → [N, W, 1] float through a frozen two-row Embedding (exportable, unlike a Lambda). */
+function maskColumn(mask: tf.SymbolicTensor, name: string): tf.SymbolicTensor {
+  const table = tf.tensor2d([[0], [1]]);
+  const column = tf.layers.embedding({ inputDim: 2, outputDim: 1, trainable: false, weights: [table], name }).apply(mask);
+  table.dispose();
+  return column as tf.SymbolicTensor;
+}
