@@ -64,6 +64,17 @@ describe('ctcWords', () => {
     expect(words[0]!.confidence).toBeCloseTo(0.8, 5);
   });
 
+  it('starts a word at each word-start piece (|four), with or without delimiter tokens between', () => {
+    const vocabulary = ['<pad>', '|', '|four', '|two', 'teen'];
+    const path = ['<pad>', '|four', '|four', '<pad>', '|four', '|two', '|', '|four', 'teen', '<pad>'];
+    const data = new Float32Array(path.length * vocabulary.length);
+    path.forEach((symbol, t) => (data[t * vocabulary.length + vocabulary.indexOf(symbol)] = 10));
+    const words = ctcWords(greedyCtcDecode({ data, frames: path.length, vocab: vocabulary.length }), { vocabulary, secondsPerFrame: 0.02 });
+    expect(words.map((w) => w.word)).toEqual(['four', 'four', 'two', 'fourteen']);
+    expect(words[3]!.start).toBeCloseTo(0.14, 9);
+    expect(words[3]!.end).toBeCloseTo(0.18, 9);
+  });
+
   it('names a token id the vocabulary lacks', () => {
     expect(() =>
       ctcWords([{ id: 42, startFrame: 0, endFrame: 1, confidence: 1 }], { vocabulary: VOCAB, secondsPerFrame: 0.02 }),

@@ -22,9 +22,14 @@ export interface CtcWordOptions {
   offsetSeconds?: number;
 }
 
-/** Groups decoded tokens into words: a word ends at a delimiter token, its span runs from its first to its last token. */
+/**
+ * Groups decoded tokens into words: a word ends at a delimiter token, and a token that begins
+ * with the delimiter (a word-piece vocabulary's word-start marker, `|four`, as SentencePiece's
+ * `▁four`) starts a new one. Its span runs from its first to its last token.
+ */
 export function ctcWords(tokens: readonly CtcToken[], options: CtcWordOptions): CtcWord[] {
   const { vocabulary, wordDelimiter = '|', ignoreTokens = [], secondsPerFrame, offsetSeconds = 0 } = options;
+  const stripDelimiter = (text: string) => (text.startsWith(wordDelimiter) ? text.slice(wordDelimiter.length) : text);
   const words: CtcWord[] = [];
   let current: CtcToken[] = [];
   const finish = () => {
@@ -32,7 +37,7 @@ export function ctcWords(tokens: readonly CtcToken[], options: CtcWordOptions): 
     const first = current[0] as CtcToken;
     const last = current.at(-1) as CtcToken;
     words.push({
-      word: current.map((t) => vocabulary[t.id]).join(''),
+      word: current.map((t) => stripDelimiter(vocabulary[t.id] as string)).join(''),
       start: offsetSeconds + first.startFrame * secondsPerFrame,
       end: offsetSeconds + last.endFrame * secondsPerFrame,
       confidence: current.reduce((sum, t) => sum + t.confidence, 0) / current.length,
@@ -43,7 +48,10 @@ export function ctcWords(tokens: readonly CtcToken[], options: CtcWordOptions): 
     const text = vocabulary[token.id];
     if (text === undefined) throw new Error(`ctcWords: token id ${token.id} is not in the ${vocabulary.length}-token vocabulary`);
     if (text === wordDelimiter) finish();
-    else if (!ignoreTokens.includes(text)) current.push(token);
+    else if (!ignoreTokens.includes(text)) {
+      if (text.startsWith(wordDelimiter)) finish();
+      current.push(token);
+    }
   }
   finish();
   return words;

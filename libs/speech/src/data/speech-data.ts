@@ -1,0 +1,100 @@
+import { createRng, type Rng } from '@dl-suite/ml-training';
+import { augmentEnvironment, DEFAULT_ENVIRONMENT, type EnvironmentOptions } from '../augment/augment';
+import { DEFAULT_TALKER_VARIANTS, talkerVariants, type TalkerVariantOptions } from '../augment/talker-variants';
+import { connectedDigitUtterance, speakerPool, type ConnectedDigitOptions } from './connected';
+import { FSDD_SPEAKERS, loadFsddRecordings } from './fsdd';
+import type { DigitRecording, Utterance } from './recording';
+import { synthesizedDigitRecordings, synthesizedDigitStrings } from './synthetic-sets';
+import { espeakTrainingVoices, FLITE_TEST_VOICES } from './voices';
+
+export interface SpeechDataOptions {
+  fsddDir: string;
+  /** FSDD speaker kept out of training: validation (early stopping) and the human test set. */
+  heldOutSpeaker: string;
+  seed: number;
+  /** espeak-ng voices whose isolated digit words join the training speakers (0: human speech only). */
+  espeakVoices: number;
+  /** Share of training utterances drawn from the synthetic voices. */
+  syntheticShare: number;
+  talkerVariants: TalkerVariantOptions;
+  environment: EnvironmentOptions;
+  connected: ConnectedDigitOptions;
+  /** Utterances of the held-out speaker in the validation and in the test set (disjoint draws). */
+  heldOutUtterances: number;
+  /** flite strings per test voice (15 voices). */
+  flitePerVoice: number;
+  onPhase?: (name: string) => void;
+}
+
+export const DEFAULT_SPEECH_DATA: Omit<SpeechDataOptions, 'fsddDir' | 'heldOutSpeaker' | 'seed'> = {
+  espeakVoices: 40,
+  syntheticShare: 0.3,
+  talkerVariants: DEFAULT_TALKER_VARIANTS,
+  environment: DEFAULT_ENVIRONMENT,
+  connected: { digits: [1, 5] },
+  heldOutUtterances: 150,
+  flitePerVoice: 8,
+};
+
+export interface SpeechData {
+  /** Draws one augmented training utterance. */
+  nextTrainingUtterance: (rng: Rng) => Utterance;
+  validation: Utterance[];
+  tests: { heldOutSpeaker: Utterance[]; flite: Utterance[] };
+  /** What the training pool holds, for the model card. */
+  summary: { humanSpeakers: string[]; humanRecordings: number; pseudoSpeakers: number; syntheticVoices: number; syntheticRecordings: number };
+}
+
+/**
+ * Everything training and evaluation read: the training speakers (FSDD minus the held-out one,
+ * their speed/pitch variants, espeak-ng voices) as an endless source of augmented connected-digit
+ * utterances, the held-out speaker's validation and test utterances (clean, different draws),
+ * and whole digit strings from flite, a synthesiser that is never trained on.
+ */
+export async function prepareSpeechData(options: SpeechDataOptions): Promise<SpeechData> {
+  const { heldOutSpeaker, seed, onPhase } = options;
+  if (!FSDD_SPEAKERS.includes(heldOutSpeaker as (typeof FSDD_SPEAKERS)[number])) {
+    throw new Error(`Unknown FSDD speaker '${heldOutSpeaker}' (speakers: ${FSDD_SPEAKERS.join(', ')})`);
+  }
+  const rng = createRng(seed);
+  onPhase?.('loading FSDD');
+  const trainingSpeakers = FSDD_SPEAKERS.filter((s) => s !== heldOutSpeaker);
+  const human = await loadFsddRecordings(options.fsddDir, trainingSpeakers);
+  const heldOut = speakerPool(await loadFsddRecordings(options.fsddDir, [heldOutSpeaker]));
+
+  onPhase?.(`synthesising ${options.espeakVoices} espeak-ng voices`);
+  const synthetic = await synthesizedDigitRecordings(espeakTrainingVoices(options.espeakVoices, rng));
+
+  onPhase?.('perturbing speed and pitch');
+  const humanPool = speakerPool([...human, ...talkerVariants(human, rng, options.talkerVariants)]);
+  const syntheticPool = synthetic.length > 0 ? speakerPool(synthetic) : undefined;
+
+  onPhase?.('synthesising the flite test set');
+  const evaluation = { digits: [3, 7] as [number, number] };
+  const validationRng = createRng(seed + 1);
+  const testRng = createRng(seed + 2);
+  const tests = {
+    heldOutSpeaker: Array.from({ length: options.heldOutUtterances }, () => connectedDigitUtterance(heldOut, testRng, evaluation)),
+    flite: await synthesizedDigitStrings(FLITE_TEST_VOICES, createRng(seed + 3), { perVoice: options.flitePerVoice, digits: evaluation.digits }),
+  };
+  return {
+    nextTrainingUtterance: (drawRng) => {
+      const pool = syntheticPool && drawRng.next() < options.syntheticShare ? syntheticPool : humanPool;
+      const utterance = connectedDigitUtterance(pool, drawRng, options.connected);
+      return { ...utterance, samples: augmentEnvironment(utterance.samples, drawRng, options.environment) };
+    },
+    validation: Array.from({ length: options.heldOutUtterances }, () => connectedDigitUtterance(heldOut, validationRng, evaluation)),
+    tests,
+    summary: summarise(human, humanPool.size, synthetic),
+  };
+}
+
+function summarise(human: DigitRecording[], pseudoSpeakers: number, synthetic: DigitRecording[]): SpeechData['summary'] {
+  return {
+    humanSpeakers: [...new Set(human.map((r) => r.speaker))],
+    humanRecordings: human.length,
+    pseudoSpeakers,
+    syntheticVoices: new Set(synthetic.map((r) => r.speaker)).size,
+    syntheticRecordings: synthetic.length,
+  };
+}

@@ -1,0 +1,60 @@
+import type { TrainedSpeechModel } from '../train-speech-model';
+import type { DigitScores } from '../training/digit-errors';
+import { FRONT_END } from '../model/front-end';
+import { VOCABULARY } from '../vocabulary';
+
+export interface RuntimeMeasurements {
+  /** Max |ONNX − tfjs| over the logits of the check utterances. */
+  parityMaxAbsDiff: number;
+  /** Seconds of compute per second of audio, onnxruntime on 1 thread. */
+  realTimeFactor: number;
+}
+
+const percent = (x: number) => `${(100 * x).toFixed(2)} %`;
+const row = (name: string, s: DigitScores) => `| ${name} | ${s.utterances} | ${s.digits} | ${percent(s.digitErrorRate)} | ${percent(s.stringAccuracy)} |`;
+
+/** MODEL_CARD.md: what the model does, how it was trained, how well it does, where it fails. */
+export function speechModelCard(trained: TrainedSpeechModel, runtime: RuntimeMeasurements): string {
+  const { config, metrics, data, training, seconds } = trained;
+  return `# Connected-digit speech recogniser (CTC)
+
+Transcribes spoken English digit strings ("four two seven") from raw 16 kHz mono samples.
+Trained from scratch in TensorFlow.js; served by transformers.js' automatic-speech-recognition
+pipeline as a \`wav2vec2\` CTC model (\`input_values [batch, samples]\` → \`logits [batch, frames, ${VOCABULARY.length}]\`,
+one frame per 20 ms).
+
+## Model
+- Front end inside the graph, fixed weights: 25 ms Hann windows every 10 ms as a strided Conv1D
+  with DFT filters, power, ${FRONT_END.mels} mel bands ${FRONT_END.fMin}–${FRONT_END.fMax} Hz, ln(1 + mel / ${FRONT_END.logOffset}).
+- Acoustic model: BatchNorm, Conv1D ${config.model.channels}×5 at 10 ms, a stride-2 Conv1D to 20 ms,
+  ${config.model.blocks} residual Conv1D(${config.model.channels}, ${config.model.kernelSize}) blocks with BatchNorm + ReLU, dropout ${config.model.dropout}, Dense → logits.
+- Units: \`${VOCABULARY.join(' ')}\` — the CTC blank, the word delimiter (unused), one word-start unit per digit word.
+
+## Training
+- Human speech: FSDD speakers ${data.humanSpeakers.join(', ')} (${data.humanRecordings} recordings), joined into
+  connected strings of ${(config.data.connected.digits ?? [1, 7]).join('–')} digits with random pauses; speaker \`${config.heldOutSpeaker}\` held out entirely.
+- Speed/pitch pseudo-speakers (${data.pseudoSpeakers} human voices in all), ${data.syntheticVoices} espeak-ng voices
+  (${percent(config.data.syntheticShare)} of utterances); per utterance: reverb (p=${config.data.environment.reverbProbability}),
+  coloured noise at ${config.data.environment.snrDb.join('/')} dB SNR (p=${config.data.environment.noiseProbability}), gain ${config.data.environment.gainDb.join(' to ')} dB.
+- Adam, batch ${config.schedule.batchSize}, lr ${config.schedule.learningRate} with warm-up and cosine decay, ${training.steps} steps;
+  early stopping on the held-out speaker's digit error rate (best round ${training.bestRound + 1}); seed ${config.seed}.
+- Wall clock: data ${seconds.data.toFixed(0)} s, training loop ${seconds.training.toFixed(0)} s (CPU ${training.cpuSeconds.toFixed(0)} s), 2 shared cores, tfjs wasm backend.
+
+## Results (greedy decoding)
+
+| set | utterances | digits | digit error rate | strings exactly right |
+| --- | --- | --- | --- | --- |
+${row(`held-out FSDD speaker ${config.heldOutSpeaker} (test draw)`, metrics.heldOutSpeaker)}
+${row('same speaker, validation draw (used for early stopping)', metrics.validation)}
+${row('flite voices kal, kal16, awb, rms, slt × 3 tempos/pitches (never trained on)', metrics.flite)}
+
+ONNX vs tfjs logits: max |diff| ${runtime.parityMaxAbsDiff.toExponential(1)}. Real-time factor (onnxruntime, 1 thread): ${runtime.realTimeFactor.toFixed(4)}.
+
+## Limitations
+- Vocabulary is the ten digit words only; anything else is heard as digits or silence.
+- All FSDD speakers are adult men; women's and children's voices are seen only through pitch
+  perturbation and synthetic voices. The front end ignores everything above ${FRONT_END.fMax} Hz.
+- Trained on isolated recordings joined together: fluent, coarticulated digit strings are
+  represented only by synthetic voices.
+`;
+}

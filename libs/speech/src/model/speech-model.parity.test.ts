@@ -1,0 +1,44 @@
+import * as tf from '@tensorflow/tfjs';
+import { OnnxModel } from '@dl-suite/ml-runtime';
+import { exportLayersModel } from '@dl-suite/onnx-export';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { VOCABULARY } from '../vocabulary';
+import { FRONT_END } from './front-end';
+import { buildSpeechModel, outputFrames } from './speech-model';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+/** A small model (every front-end layer, mean normalisation too) whose BatchNorm layers hold non-trivial statistics, as after training. */
+function smallTrainedLookingModel(): tf.LayersModel {
+  const model = buildSpeechModel({ channels: 16, blocks: 2, kernelSize: 5, dropout: 0.1, seed: 5 }, { ...FRONT_END, meanWindow: 81 });
+  let seed = 11;
+  for (const layer of model.layers.filter((l) => l.getClassName() === 'BatchNormalization')) {
+    // gamma, beta, moving mean, moving variance (> 0)
+    layer.setWeights(layer.getWeights().map((w, i) => tf.tidy(() => (i === 3 ? tf.randomUniform(w.shape, 0.5, 2, 'float32', seed++) : tf.randomNormal(w.shape, 0, 0.5, 'float32', seed++)))));
+  }
+  return model;
+}
+
+describe('speech model export', () => {
+  it('runs in onnxruntime from raw samples with the same logits as tfjs (≤ 1e-4), at any length', async () => {
+    const model = smallTrainedLookingModel();
+    const session = await OnnxModel.fromBytes(exportLayersModel(model, { inputNames: ['input_values'], outputNames: ['logits'] }), {
+      intraOpThreads: 1,
+      warmup: { input_values: { dims: [1, 16000], dtype: 'float32' } },
+    });
+    expect(session.inputNames).toEqual(['input_values']);
+    expect(session.outputNames).toEqual(['logits']);
+    for (const length of [720, 16000, 23457]) {
+      const samples = tf.tidy(() => tf.randomNormal([2, length], 0, 0.1, 'float32', length));
+      const { data, dims } = await session.runFloat('input_values', samples.dataSync() as Float32Array, [2, length]);
+      const expected = tf.tidy(() => (model.predict(samples) as tf.Tensor).dataSync());
+      expect(dims).toEqual([2, outputFrames(length), VOCABULARY.length]);
+      const maxDiff = Math.max(...Array.from(data as Float32Array, (v, i) => Math.abs(v - expected[i]!)));
+      expect(maxDiff).toBeLessThan(1e-4);
+      samples.dispose();
+    }
+    await session.dispose();
+  });
+});

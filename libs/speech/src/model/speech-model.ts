@@ -1,0 +1,68 @@
+import * as tf from '@tensorflow/tfjs';
+import { VOCABULARY } from '../vocabulary';
+import { FRONT_END, logMelFrontEnd, type FrontEndConfig } from './front-end';
+
+export interface AcousticModelConfig {
+  /** Channels of every convolution. */
+  channels: number;
+  /** Convolutions at the 20 ms output rate, after the one that halves the frame rate. */
+  blocks: number;
+  /** Kernel width of those convolutions, in 20 ms frames. */
+  kernelSize: number;
+  dropout: number;
+  seed: number;
+}
+
+export const DEFAULT_ACOUSTIC_MODEL: AcousticModelConfig = { channels: 128, blocks: 4, kernelSize: 5, dropout: 0.1, seed: 17 };
+
+/**
+ * Moving-statistics momentum of every BatchNorm (PyTorch's default; Keras' 0.99 averages over
+ * ~100 steps, which lags a model trained for only ~1,500 steps so far behind that inference-mode
+ * outputs were measured far worse than training-mode ones).
+ */
+const BN_MOMENTUM = 0.9;
+
+/** Kernel of the stride-2 convolution: the only 'valid' layer after the front end, so it fixes the frame count. */
+const DOWNSAMPLE_KERNEL = 3;
+
+/** How output frames relate to samples: what config.json's conv_stride / conv_kernel state for loaders. */
+export function outputFraming(frontEnd: FrontEndConfig = FRONT_END): { hop: number; window: number } {
+  return { hop: 2 * frontEnd.hop, window: frontEnd.window + (DOWNSAMPLE_KERNEL - 1) * frontEnd.hop };
+}
+
+/** Logit frames for `samples` input samples (0 when the input is shorter than one output frame's window). */
+export function outputFrames(samples: number, frontEnd: FrontEndConfig = FRONT_END): number {
+  const { hop, window } = outputFraming(frontEnd);
+  return samples < window ? 0 : Math.floor((samples - window) / hop) + 1;
+}
+
+/**
+ * Raw 16 kHz samples `input_values [batch, samples]` → CTC `logits [batch, frames, vocab]`, one
+ * frame per 20 ms. After the fixed log-mel front end: BatchNorm (the feature standardisation,
+ * learnt), a 'same' convolution at 10 ms, a stride-2 'valid' convolution to 20 ms, then `blocks`
+ * residual 'same' convolutions, each Conv → BatchNorm → ReLU, and a Dense layer per frame.
+ * Only layers the ONNX exporter converts exactly (no recurrent layers, no 'same' strided conv).
+ */
+export function buildSpeechModel(config: AcousticModelConfig = DEFAULT_ACOUSTIC_MODEL, frontEnd: FrontEndConfig = FRONT_END): tf.LayersModel {
+  const { channels, blocks, kernelSize, dropout, seed } = config;
+  let layerSeed = seed;
+  const initializer = () => tf.initializers.heNormal({ seed: layerSeed++ });
+  const convBlock = (x: tf.SymbolicTensor, name: string, options: { kernelSize: number; strides?: number; padding: 'same' | 'valid' }) => {
+    const conv = tf.layers.conv1d({ name, filters: channels, useBias: false, kernelInitializer: initializer(), ...options }).apply(x);
+    const normed = tf.layers.batchNormalization({ name: `${name}_bn`, momentum: BN_MOMENTUM }).apply(conv);
+    return tf.layers.activation({ name: `${name}_relu`, activation: 'relu' }).apply(normed) as tf.SymbolicTensor;
+  };
+
+  const samples = tf.input({ shape: [null as unknown as number], name: 'input_values' });
+  const logMel = logMelFrontEnd(samples, frontEnd);
+  let x = tf.layers.batchNormalization({ name: 'feature_norm', momentum: BN_MOMENTUM }).apply(logMel) as tf.SymbolicTensor;
+  x = convBlock(x, 'conv_10ms', { kernelSize: 5, padding: 'same' });
+  x = convBlock(x, 'conv_downsample', { kernelSize: DOWNSAMPLE_KERNEL, strides: 2, padding: 'valid' });
+  for (let i = 0; i < blocks; i++) {
+    const y = convBlock(x, `conv_block${i}`, { kernelSize, padding: 'same' });
+    x = tf.layers.add({ name: `residual${i}` }).apply([x, y]) as tf.SymbolicTensor;
+  }
+  x = tf.layers.dropout({ rate: dropout, name: 'dropout' }).apply(x) as tf.SymbolicTensor;
+  const logits = tf.layers.dense({ name: 'logits', units: VOCABULARY.length, kernelInitializer: tf.initializers.glorotUniform({ seed: layerSeed++ }) }).apply(x);
+  return tf.model({ inputs: samples, outputs: logits as tf.SymbolicTensor, name: 'connected_digits_ctc' });
+}

@@ -1,0 +1,2 @@
+export { AUDIO_MEDIA_TYPES, createSpeechService, type SpeechServiceOptions } from './speech-service';
+export { transcribeSamples, type TimedWord, type Transcription } from './transcribe';

@@ -1,0 +1,27 @@
+import * as tf from '@tensorflow/tfjs';
+import { DEFAULT_SPEECH_DATA } from '../data/speech-data';
+import { buildSpeechModel, type AcousticModelConfig } from '../model/speech-model';
+import { DEFAULT_SCHEDULE, type TrainedSpeechModel } from '../train-speech-model';
+
+const SCORES = { digitErrorRate: 0.5, stringAccuracy: 0.25, utterances: 4, digits: 16 };
+
+/**
+ * A TrainedSpeechModel around a small untrained model whose BatchNorm layers hold random
+ * statistics (so its logits vary from frame to frame as a trained model's do), for export tests.
+ */
+export function trainedFixture(): TrainedSpeechModel {
+  const config: AcousticModelConfig = { channels: 16, blocks: 1, kernelSize: 3, dropout: 0, seed: 5 };
+  const model = buildSpeechModel(config);
+  let seed = 21;
+  for (const layer of model.layers.filter((l) => l.getClassName() === 'BatchNormalization')) {
+    layer.setWeights(layer.getWeights().map((w, i) => tf.tidy(() => (i === 3 ? tf.randomUniform(w.shape, 0.5, 2, 'float32', seed++) : tf.randomNormal(w.shape, 0, 0.5, 'float32', seed++)))));
+  }
+  return {
+    model,
+    config: { heldOutSpeaker: 'jackson', seed: 1, model: config, schedule: DEFAULT_SCHEDULE, data: { ...DEFAULT_SPEECH_DATA, heldOutSpeaker: 'jackson', seed: 1 } },
+    training: { history: [], bestRound: 0, steps: 0, seconds: 1, cpuSeconds: 1, dataSeconds: 0, stoppedBy: 'steps' },
+    data: { humanSpeakers: ['george'], humanRecordings: 500, pseudoSpeakers: 1, syntheticVoices: 0, syntheticRecordings: 0 },
+    metrics: { validation: SCORES, heldOutSpeaker: SCORES, flite: SCORES },
+    seconds: { data: 1, training: 1, total: 2 },
+  };
+}

@@ -1,0 +1,99 @@
+import type * as tf from '@tensorflow/tfjs';
+import { createRng, type EpochReport } from '@dl-suite/ml-training';
+import { DEFAULT_SPEECH_DATA, prepareSpeechData, type SpeechData, type SpeechDataOptions } from './data/speech-data';
+import { buildSpeechModel, DEFAULT_ACOUSTIC_MODEL, type AcousticModelConfig } from './model/speech-model';
+import type { DigitScores } from './training/digit-errors';
+import { evaluateDigits } from './training/evaluate';
+import { trainLoop, type TrainLoopResult } from './training/train-loop';
+
+export interface SpeechTrainingOptions {
+  /** FSDD `recordings` folder. */
+  fsddDir: string;
+  /** FSDD speaker never trained on (default 'jackson'). */
+  heldOutSpeaker?: string;
+  seed?: number;
+  data?: Partial<Omit<SpeechDataOptions, 'fsddDir' | 'heldOutSpeaker' | 'seed' | 'onPhase'>>;
+  model?: Partial<AcousticModelConfig>;
+  training?: Partial<SpeechTrainingSchedule>;
+  onPhase?: (name: string) => void;
+  onRound?: (report: EpochReport) => void;
+}
+
+export interface SpeechTrainingSchedule {
+  batchSize: number;
+  /** Batches drawn together and cut by length (see trainLoop). */
+  bucketBatches: number;
+  maxSteps: number;
+  stepsPerRound: number;
+  patience: number;
+  learningRate: number;
+  warmupSteps: number;
+  /** CPU-time cap of the training loop in minutes (data preparation not included; reported separately). */
+  maxCpuMinutes: number;
+}
+
+export const DEFAULT_SCHEDULE: SpeechTrainingSchedule = {
+  batchSize: 32,
+  bucketBatches: 8,
+  maxSteps: 1500,
+  stepsPerRound: 100,
+  patience: 5,
+  learningRate: 3e-3,
+  warmupSteps: 100,
+  maxCpuMinutes: 25,
+};
+
+export interface TrainedSpeechModel {
+  model: tf.LayersModel;
+  config: { heldOutSpeaker: string; seed: number; model: AcousticModelConfig; schedule: SpeechTrainingSchedule; data: Omit<SpeechDataOptions, 'fsddDir' | 'onPhase'> };
+  training: TrainLoopResult;
+  data: SpeechData['summary'];
+  metrics: { validation: DigitScores; heldOutSpeaker: DigitScores; flite: DigitScores };
+  /** Wall clock: data preparation, the training loop, and both together. */
+  seconds: { data: number; training: number; total: number };
+}
+
+/**
+ * Trains the connected-digit CTC model from scratch: prepares the data (see speech-data.ts),
+ * builds the model (raw samples in, logits out), trains until the held-out speaker's digit error
+ * rate stops improving, and scores the best weights on the held-out speaker's test utterances
+ * and on flite voices. The caller exports it (`exportSpeechModel`).
+ */
+export async function trainSpeechModel(options: SpeechTrainingOptions): Promise<TrainedSpeechModel> {
+  const started = performance.now();
+  const heldOutSpeaker = options.heldOutSpeaker ?? 'jackson';
+  const seed = options.seed ?? 7;
+  const dataOptions = { ...DEFAULT_SPEECH_DATA, ...options.data, heldOutSpeaker, seed };
+  const modelConfig = { ...DEFAULT_ACOUSTIC_MODEL, ...options.model };
+  const schedule = { ...DEFAULT_SCHEDULE, ...options.training };
+
+  const data = await prepareSpeechData({ ...dataOptions, fsddDir: options.fsddDir, onPhase: options.onPhase });
+  const dataSeconds = (performance.now() - started) / 1000;
+
+  options.onPhase?.('training');
+  const model = buildSpeechModel(modelConfig);
+  const training = await trainLoop({
+    model,
+    nextUtterance: data.nextTrainingUtterance,
+    rng: createRng(seed + 4),
+    validation: data.validation,
+    ...schedule,
+    maxCpuSeconds: schedule.maxCpuMinutes * 60,
+    onRound: options.onRound,
+  });
+
+  options.onPhase?.('evaluating');
+  const metrics = {
+    validation: evaluateDigits(model, data.validation),
+    heldOutSpeaker: evaluateDigits(model, data.tests.heldOutSpeaker),
+    flite: evaluateDigits(model, data.tests.flite),
+  };
+  return {
+    model,
+    config: { heldOutSpeaker, seed, model: modelConfig, schedule, data: dataOptions },
+    training,
+    data: data.summary,
+    metrics,
+    seconds: { data: dataSeconds, training: training.seconds, total: (performance.now() - started) / 1000 },
+  };
+}
