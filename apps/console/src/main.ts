@@ -1,4 +1,4 @@
-import { type RunningService, createLogger, startService } from '@dl-suite/service-kit';
+import { type RunningService, createLogger, startServiceFromEnv } from '@dl-suite/service-kit';
 import { createConsole } from './app';
 import { type ConsoleConfig, backendsOf } from './config';
 import { DIST_DIR, ensureUiBuilt } from './ui-build';
@@ -17,13 +17,7 @@ export async function serve(config: ConsoleConfig, options: { handleSignals?: bo
     proxyTimeoutMs: config.PROXY_TIMEOUT_MS,
     xraySamplesPath: config.XRAY_SAMPLES,
   });
-  const running = await startService(service, {
-    port: config.PORT,
-    host: config.HOST,
-    shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
-    handleSignals: options.handleSignals ?? true,
-    onShutdown: () => monitor.stop(),
-  });
+  const running = await startServiceFromEnv(service, config, { handleSignals: options.handleSignals ?? true, onShutdown: () => monitor.stop() });
   logger.info({ services: Object.fromEntries(backends.map((b) => [b.id, b.url])) }, `console at ${running.url}`);
   void monitor.start();
   warmDemos();

@@ -1,4 +1,4 @@
-import { createLogger, startService, type RunningService } from '@dl-suite/service-kit';
+import { batchingFromEnv, createLogger, startServiceFromEnv, type RunningService } from '@dl-suite/service-kit';
 import { createFraudService, FraudScorer } from '@dl-suite/fraud-domain';
 import type { FraudConfig } from './config';
 
@@ -12,21 +12,7 @@ export async function serve(config: FraudConfig, options: { handleSignals?: bool
     logger,
     maxTransactionsPerRequest: config.MAX_TRANSACTIONS_PER_REQUEST,
     bodyLimitBytes: config.BODY_LIMIT,
-    batching: {
-      maxBatchSize: config.MAX_BATCH_SIZE,
-      maxDelayMs: config.MAX_BATCH_DELAY_MS,
-      maxQueue: config.MAX_QUEUE,
-      timeoutMs: config.INFERENCE_TIMEOUT_MS,
-      concurrency: config.MAX_CONCURRENT_BATCHES,
-      resultCacheSize: config.RESULT_CACHE_SIZE,
-    },
+    batching: { ...batchingFromEnv(config), resultCacheSize: config.RESULT_CACHE_SIZE },
   });
-  const running = await startService(service, {
-    port: config.PORT,
-    host: config.HOST,
-    shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
-    handleSignals: options.handleSignals ?? true,
-    onShutdown: () => scorer.dispose(),
-  });
-  return running;
+  return startServiceFromEnv(service, config, { handleSignals: options.handleSignals ?? true, onShutdown: () => scorer.dispose() });
 }

@@ -90,3 +90,14 @@ export function defineConfig<S extends z.ZodObject>(
     }),
   );
 }
+
+/** The batcher settings of a service's validated environment (everything but `run`). */
+export function batchingFromEnv(env: BaseServiceEnv): { maxBatchSize: number; maxDelayMs: number; maxQueue: number; timeoutMs: number; concurrency: number } {
+  return {
+    maxBatchSize: env.MAX_BATCH_SIZE,
+    maxDelayMs: env.MAX_BATCH_DELAY_MS,
+    maxQueue: env.MAX_QUEUE,
+    timeoutMs: env.INFERENCE_TIMEOUT_MS,
+    concurrency: env.MAX_CONCURRENT_BATCHES,
+  };
+}

@@ -5,6 +5,7 @@ export {
   ConfigError,
   LOG_LEVELS,
   baseServiceEnv,
+  batchingFromEnv,
   defineConfig,
   envBool,
   envBytes,
@@ -26,4 +27,4 @@ export type { OpenApiDocument } from './openapi';
 export type { Readiness } from './builtins';
 export { type HandlerContext, type HttpMethod, Reply, type Route, type RouteDef, reply, route } from './routes';
 export { type Service, type ServiceOptions, createService } from './service';
-export { type RunningService, type StartOptions, startService } from './server';
+export { type RunningService, type StartOptions, startService, startServiceFromEnv } from './server';

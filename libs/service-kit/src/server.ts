@@ -1,6 +1,7 @@
 import { type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Service } from './service';
+import type { BaseServiceEnv } from './config';
 
 export interface StartOptions {
   /** 0 picks a free port; the bound one is in the result. */
@@ -83,4 +84,13 @@ export async function startService(service: Service, options: StartOptions): Pro
   if (handleSignals) for (const signal of SIGNALS) process.once(signal, onSignal);
 
   return { server, address, url, close };
+}
+
+/** startService with the listen address and shutdown timeout of a service's validated environment. */
+export function startServiceFromEnv(
+  service: Service,
+  env: Pick<BaseServiceEnv, 'PORT' | 'HOST' | 'SHUTDOWN_TIMEOUT_MS'>,
+  options: Pick<StartOptions, 'onShutdown' | 'handleSignals'> = {},
+): Promise<RunningService> {
+  return startService(service, { port: env.PORT, host: env.HOST, shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS, ...options });
 }

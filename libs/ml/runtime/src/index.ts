@@ -24,3 +24,4 @@ export { OnnxModel, type ModelSource, type OnnxModelOptions } from './onnx-model
 export type { InputData, InputDtype, InputTensor, OutputData, OutputTensor } from './tensors';
 export type { WarmupSpec } from './warmup';
 export { writeModelFolder, type ModelFolderContent } from './write-model-folder';
+export { MODEL_CARD_FILE, readModelCard } from './model-card';
