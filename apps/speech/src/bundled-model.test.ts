@@ -1,0 +1,48 @@
+import { loadSpeechRecognizer } from '@dl-suite/ml-runtime';
+import type { RunningService } from '@dl-suite/service-kit';
+import { evaluateRecognizerOnDigits, loadDigitEvaluationSet } from '@dl-suite/speech-domain';
+import { encodeWav } from '@dl-suite/audio/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUNDLED_MODEL_DIR, FSDD_DIR, loadConfig } from './config';
+import { serve } from './main';
+
+// The bundled model measures 0.36 on this speaker (MODEL_CARD.md); the floor catches regressions, it is not the 3 % goal.
+const DER_FLOOR = 0.55;
+
+let running: RunningService;
+
+beforeAll(async () => {
+  running = await serve(loadConfig({ PORT: '0', LOG_LEVEL: 'silent' }), { handleSignals: false });
+});
+afterAll(async () => {
+  await running?.close();
+});
+
+describe('the bundled connected-digit model', () => {
+  it('meets its floor on connected strings of the held-out FSDD speaker, through the served pipeline', async () => {
+    const utterances = await loadDigitEvaluationSet(FSDD_DIR, { speakers: ['jackson'], utterances: 40, seed: 11 });
+    const recognizer = await loadSpeechRecognizer(BUNDLED_MODEL_DIR, { intraOpThreads: 1 });
+    try {
+      const scores = await evaluateRecognizerOnDigits(recognizer, utterances);
+      expect(scores.digits).toBeGreaterThan(100);
+      expect(scores.digitErrorRate).toBeLessThan(DER_FLOOR);
+    } finally {
+      await recognizer.dispose();
+    }
+  }, 120_000);
+
+  it('transcribes a WAV over HTTP from `serve`, with word timings inside the audio', async () => {
+    const [utterance] = await loadDigitEvaluationSet(FSDD_DIR, { speakers: ['jackson'], utterances: 1, seed: 5 });
+    const wav = encodeWav([utterance!.samples], { sampleRate: 16000, encoding: 'pcm', bitDepth: 16 });
+    const response = await fetch(`${running.url}/v1/transcribe`, { method: 'POST', headers: { 'content-type': 'audio/wav' }, body: wav });
+    expect(response.status).toBe(200);
+    const body: any = await response.json();
+    expect(body.model).toBe('speech-digits-ctc@1.0.0');
+    expect(body.durationSeconds).toBeCloseTo(utterance!.samples.length / 16000, 2);
+    expect(body.words.length).toBeGreaterThan(0);
+    for (const word of body.words) {
+      expect(word.start).toBeGreaterThanOrEqual(0);
+      expect(word.end).toBeLessThanOrEqual(body.durationSeconds + 0.05);
+    }
+  });
+});

@@ -1,0 +1,40 @@
+import type { Command } from 'commander';
+import { integer } from '@dl-suite/cli';
+import { loadSpeechRecognizer } from '@dl-suite/ml-runtime';
+import { evaluateRecognizerOnDigits, loadDigitEvaluationSet } from '@dl-suite/speech-domain';
+
+interface EvaluateFlags {
+  model: string;
+  data: string;
+  speakers?: string;
+  utterances: number;
+  seed: number;
+  allowRemote: boolean;
+}
+
+export function registerEvaluate(program: Command): void {
+  program
+    .command('evaluate')
+    .description('Digit error rate and string accuracy of a model folder on connected digit strings, through the served pipeline; prints JSON.')
+    .requiredOption('--model <dir>', 'model folder (or a hub id with --allow-remote)')
+    .requiredOption('--data <dir>', 'an FSDD recordings folder (connected strings are built from its single digits), or a folder of <digits>_*.wav files')
+    .option('--speakers <names>', 'FSDD folders: comma-separated speakers to use (e.g. the held-out one)')
+    .option('--utterances <n>', 'FSDD folders: connected strings to build', integer(1, 100_000), 200)
+    .option('--seed <n>', 'FSDD folders: seed of the strings', integer(0), 7)
+    .option('--allow-remote', 'allow a Hugging Face hub id for --model (downloads it)', false)
+    .action(async (flags: EvaluateFlags) => {
+      const utterances = await loadDigitEvaluationSet(flags.data, {
+        utterances: flags.utterances,
+        seed: flags.seed,
+        ...(flags.speakers && { speakers: flags.speakers.split(',').map((s) => s.trim()) }),
+      });
+      const recognizer = await loadSpeechRecognizer(flags.model, { allowRemote: flags.allowRemote });
+      try {
+        const scores = await evaluateRecognizerOnDigits(recognizer, utterances);
+        const model = recognizer.manifest ? `${recognizer.manifest.name}@${recognizer.manifest.version}` : recognizer.source;
+        console.log(JSON.stringify({ model, data: flags.data, ...scores }, null, 2));
+      } finally {
+        await recognizer.dispose();
+      }
+    });
+}

@@ -1,0 +1,61 @@
+import type { Command } from 'commander';
+import { integer } from '@dl-suite/cli';
+import { backendOptionsFromEnv, createProgressReporter, selectBackend } from '@dl-suite/ml-training';
+import { registerFastConvKernels } from '@dl-suite/tfjs-kernels';
+import { DEFAULT_SCHEDULE, exportSpeechModel, fsddFingerprint, loadDigitEvaluationSet, trainSpeechModel } from '@dl-suite/speech-domain';
+import { FSDD_DIR } from '../config';
+
+interface TrainFlags {
+  data: string;
+  heldOutSpeaker: string;
+  maxSteps?: number;
+  cpuMinutes?: number;
+  seed: number;
+  name: string;
+  version: string;
+  out: string;
+}
+
+export function registerTrain(program: Command): void {
+  program
+    .command('train')
+    .description('Train the connected-digit CTC model from scratch on FSDD (plus espeak-ng voices, augmented) and write a wav2vec2-style Hugging Face folder.')
+    .option('--data <dir>', 'FSDD recordings folder (<digit>_<speaker>_<take>.wav)', FSDD_DIR)
+    .option('--held-out-speaker <name>', 'FSDD speaker never trained on; early stopping and the reported error rate use it', 'jackson')
+    .option('--max-steps <n>', 'training steps at most', integer(1, 1_000_000))
+    .option('--cpu-minutes <n>', 'CPU-time budget of the training loop', integer(1, 24 * 60))
+    .option('--seed <n>', 'random seed', integer(1), 7)
+    .option('--name <name>', 'model name', 'speech-digits-ctc')
+    .option('--version <version>', 'model version', '1.0.0')
+    .requiredOption('--out <dir>', 'model folder to write')
+    .action(async (flags: TrainFlags) => {
+      const backend = await selectBackend(backendOptionsFromEnv(process.env));
+      if (backend.name !== 'tensorflow') registerFastConvKernels(backend.name);
+      const training = {
+        ...DEFAULT_SCHEDULE,
+        ...(flags.maxSteps !== undefined && { maxSteps: flags.maxSteps }),
+        ...(flags.cpuMinutes !== undefined && { maxCpuMinutes: flags.cpuMinutes }),
+      };
+      // One progress step per evaluation round (stepsPerRound training steps).
+      const progress = createProgressReporter({ totalEpochs: Math.ceil(training.maxSteps / training.stepsPerRound), label: flags.name });
+      const trained = await trainSpeechModel({
+        fsddDir: flags.data,
+        heldOutSpeaker: flags.heldOutSpeaker,
+        seed: flags.seed,
+        training,
+        onPhase: (name) => process.stderr.write(`== ${name}\n`),
+        onRound: (report) => progress.onEpochEnd(report),
+      });
+      progress.stop();
+      const { fingerprint, files } = await fsddFingerprint(flags.data);
+      const checkUtterances = await loadDigitEvaluationSet(flags.data, { speakers: [flags.heldOutSpeaker], utterances: 8, seed: 99 });
+      const manifest = await exportSpeechModel(trained, flags.out, {
+        checkUtterances,
+        data: { description: `FSDD recordings (${files} files, speaker ${flags.heldOutSpeaker} held out) + espeak-ng voices`, fingerprint },
+        name: flags.name,
+        version: flags.version,
+      });
+      trained.model.dispose();
+      console.log(JSON.stringify({ out: flags.out, seconds: trained.seconds, metrics: manifest.metrics }, null, 2));
+    });
+}
