@@ -1,19 +1,11 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { encodeWav } from '@dl-suite/audio/testing';
-import { wav2vec2CtcFiles } from '@dl-suite/ml-ctc';
-import { tinyCtcModel } from '@dl-suite/ml-ctc/testing';
-import { loadSpeechRecognizer, writeModelFolder, type SpeechRecognizer } from '@dl-suite/ml-runtime';
+import { loadSpeechRecognizer, type SpeechRecognizer } from '@dl-suite/ml-runtime';
 import { createLogger, startService, type RunningService } from '@dl-suite/service-kit';
 import { uploadOversized } from '@dl-suite/service-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spelledCtcFolder } from '../testing';
 import { createSpeechService } from './speech-service';
 
-const VOCABULARY = ['<pad>', '|', ...'abcdefghijklmnopqrstuvwxyz'];
-// 80 samples per frame: the segmenter cuts on 10 ms (160-sample) boundaries, so segments stay
-// aligned to the frames the tiny model was spelled with.
-const HOP = 80;
 const RATE = 16000;
 
 let recognizer: SpeechRecognizer;
@@ -21,30 +13,9 @@ let running: RunningService;
 let spell: (text: string) => Float32Array;
 
 beforeAll(async () => {
-  const model = tinyCtcModel({ vocab: VOCABULARY.length, hop: HOP });
-  // Each character held for 4 frames, a blank between letters so doubles survive, '|' between words.
-  spell = (text) => {
-    const path = [...text].flatMap((c) => (c === ' ' ? ['|', '|'] : [c, c, c, c, '<pad>'])).map((t) => VOCABULARY.indexOf(t));
-    return model.spell([0, ...path, 0]);
-  };
-  const dir = await mkdtemp(join(tmpdir(), 'speech-service-'));
-  await writeModelFolder(dir, {
-    manifest: {
-      name: 'tiny-ctc',
-      version: '0.0.1',
-      task: 'automatic-speech-recognition',
-      created: new Date().toISOString(),
-      labels: VOCABULARY,
-      inputs: [{ name: 'input_values', dtype: 'float32', shape: ['batch', 'samples'] }],
-      outputs: [{ name: 'logits', dtype: 'float32', shape: ['batch', 'frames', VOCABULARY.length] }],
-      framework: { trainedWith: 'none (spelled weights)', exportedWith: 'onnx-proto', opset: 17 },
-      hyperparameters: {},
-      data: { description: 'none', fingerprint: '0'.repeat(64) },
-      metrics: {},
-    },
-    files: { 'onnx/model.onnx': model.onnx, ...wav2vec2CtcFiles({ vocabulary: VOCABULARY, hop: HOP }) },
-  });
-  recognizer = await loadSpeechRecognizer(dir, { intraOpThreads: 1 });
+  const folder = await spelledCtcFolder();
+  spell = folder.spell;
+  recognizer = await loadSpeechRecognizer(folder.dir, { intraOpThreads: 1 });
   const service = createSpeechService({
     recognizer,
     logger: createLogger({ name: 'speech', level: 'silent' }),
