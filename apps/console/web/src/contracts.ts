@@ -1,3 +1,6 @@
+// KeyMetrics is computed by the server (src/prometheus.ts, which imports nothing): one definition for both sides.
+import type { KeyMetrics } from '../../src/prometheus';
+
 /** The shapes the pages read from the services (see each service's /openapi.json) and from the console's own API. */
 
 export type ServiceId = 'medical-imaging' | 'sentiment' | 'speech' | 'fraud';
@@ -12,15 +15,7 @@ export interface ModelManifest {
   modelCard?: string;
 }
 
-export interface KeyMetrics {
-  requests: number;
-  clientErrors: number;
-  serverErrors: number;
-  latencyP50Ms?: number;
-  latencyP95Ms?: number;
-  inferenceCount: number;
-  inferenceMeanMs?: number;
-}
+export type { KeyMetrics };
 
 export interface ServiceStatus {
   id: ServiceId;
