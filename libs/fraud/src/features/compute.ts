@@ -55,6 +55,9 @@ export function computeFeatures(tx: FeatureTransaction, state: FeatureState, out
   out[i++] = merchant.recentKnown > 0 ? merchant.recentKnownFrauds / merchant.recentKnown : 0;
   // A compromise still going on shows as a known fraud right at the edge of the label delay.
   out[i++] = merchant.knownFraudAgeMs === null ? NO_KNOWN_FRAUD_DAYS : merchant.knownFraudAgeMs / DAY_MS;
+  // Compromises last for a while and then end: how long the merchant has shown fraud tells the
+  // two apart, where the latest known fraud alone looks the same on the last day and a week after.
+  out[i++] = merchant.firstKnownFraudAgeMs === null ? NO_KNOWN_FRAUD_DAYS : merchant.firstKnownFraudAgeMs / DAY_MS;
   if (i - offset !== FEATURE_COUNT) throw new Error(`feature vector has ${i - offset} values, spec says ${FEATURE_COUNT}`);
 }
 

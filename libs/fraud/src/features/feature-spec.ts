@@ -61,6 +61,7 @@ export const FEATURES: readonly FeatureDefinition[] = [
   })),
   { name: 'merchant_recent_known_fraud_share', group: 'merchant_recent_fraud' },
   { name: 'merchant_days_since_known_fraud', group: 'merchant_recent_fraud' },
+  { name: 'merchant_days_since_first_known_fraud', group: 'merchant_recent_fraud' },
 ];
 
 export const FEATURE_NAMES: readonly string[] = FEATURES.map((f) => f.name);

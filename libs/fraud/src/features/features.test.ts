@@ -86,7 +86,10 @@ describe('merchant risk respects the label delay', () => {
     // Known period ends at 2.5: its latest three labels are f2 (fraud), ok1, f1 (fraud).
     expect(f.merchant_recent_known_fraud_share).toBeCloseTo(2 / 3, 5);
     expect(f.merchant_days_since_known_fraud).toBeCloseTo(0.5, 5);
-    expect(featuresOf(tx('new', 9.5, 10, 'd', 'm-new'), state).merchant_days_since_known_fraud).toBe(30);
+    // ...and how long it has been going on: the oldest known fraud, f1, is 2.5 days old.
+    expect(f.merchant_days_since_first_known_fraud).toBeCloseTo(2.5, 5);
+    const unknown = featuresOf(tx('new', 9.5, 10, 'd', 'm-new'), state);
+    expect([unknown.merchant_days_since_known_fraud, unknown.merchant_days_since_first_known_fraud]).toEqual([30, 30]);
   });
 
   it('ignores feedback for unknown transactions', () => {

@@ -135,6 +135,7 @@ export class InMemoryFeatureState implements FeatureState {
       recentKnownFrauds: 0,
       recentKnown: 0,
       knownFraudAgeMs: null,
+      firstKnownFraudAgeMs: null,
     };
     const series = this.merchants.get(merchantId);
     if (!series) return summary;
@@ -149,7 +150,10 @@ export class InMemoryFeatureState implements FeatureState {
         summary.recentKnown++;
         if (fraud) summary.recentKnownFrauds++;
       }
-      if (fraud) summary.knownFraudAgeMs ??= end - ts;
+      if (fraud) {
+        summary.knownFraudAgeMs ??= end - ts;
+        summary.firstKnownFraudAgeMs = end - ts;
+      }
       for (let w = 0; w < windows.length; w++) {
         if (ts >= end - windows[w]!) {
           summary.windowCounts[w]!++;

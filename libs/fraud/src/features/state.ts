@@ -40,6 +40,8 @@ export interface MerchantSummary {
   recentKnown: number;
   /** Time from the newest known fraud to the end of the known period, or null when there is none in the longest window. */
   knownFraudAgeMs: number | null;
+  /** Time from the oldest known fraud in the longest window to the end of the known period, or null when there is none. */
+  firstKnownFraudAgeMs: number | null;
 }
 
 export interface StateSize {

@@ -9,7 +9,9 @@ export const FraudPreprocessorSchema = z.object({
     error: `features must be exactly this build's feature list (${FEATURE_NAMES.length} names); retrain the model`,
   }),
   /** Learned bins appended to the features before standardising (see PiecewiseLinearEncoder). */
-  piecewiseLinear: z.object({ columns: z.array(z.object({ column: z.number().int().nonnegative(), bounds: z.array(z.number()) })) }),
+  piecewiseLinear: z.object({ columns: z.array(z.object({ column: z.number().int().nonnegative(), bounds: z.array(z.number()) })),
+    steps: z.boolean().default(false),
+  }),
   standardizer: z.object({ mean: z.array(z.number()), scale: z.array(z.number().positive()) }),
   labelDelayDays: z.number().int().nonnegative(),
 });

@@ -67,7 +67,7 @@ export interface TrainedFraudModel {
 
 /** Features whose effect has thresholds (an amount limit, "5× the usual") get learned bins. */
 export const BINNED_FEATURES = ['amount', 'log_amount_over_card_mean_30d', 'amount_zscore_card_all_time'];
-const BINS = { maxBins: 8, minRowsPerBin: 20 };
+const BINS = { maxBins: 8, minRowsPerBin: 20, steps: true };
 
 function subset(x: Float32Array, y: Float32Array, rows: number[], width: number): Dataset {
   const sx = new Float32Array(rows.length * width);

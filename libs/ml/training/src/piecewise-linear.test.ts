@@ -28,6 +28,15 @@ describe('PiecewiseLinearEncoder', () => {
     expect(PiecewiseLinearEncoder.fromJSON(encoder.toJSON()).encode([7, 5], 2)).toEqual(encoder.encode([7, 5], 2));
   });
 
+  it('adds a 0/1 step per interior edge when asked, so 9.9 and 10 differ by a whole unit', () => {
+    const encoder = PiecewiseLinearEncoder.fromJSON({ columns: [{ column: 0, bounds: [0, 10, 1000] }], steps: true });
+    expect(encoder.encodedWidth(1)).toBe(4);
+    expect(encoder.sourceColumns(1)).toEqual([0, 0, 0, 0]);
+    const [below, at] = [encoder.encode([9.9], 1), encoder.encode([10], 1)];
+    expect(Array.from(below)).toEqual([Math.fround(9.9), Math.fround(0.99), 0, 0]);
+    expect(Array.from(at)).toEqual([10, 1, 0, 1]);
+  });
+
   it('learns its bins from data', () => {
     const rows = 200;
     const data = Array.from({ length: rows * 2 }, (_, i) => (i % 2 === 0 ? 1 : Math.floor(i / 2)));

@@ -3,7 +3,9 @@
  * decision tree (Gorishniy et al., "On Embeddings for Numerical Features in Tabular Deep
  * Learning", 2022). An MLP fed a raw number can only bend smoothly around a threshold the
  * target really has (a fraud rule "amount above 220", a dose limit); one component per
- * learned bin gives it the step for free.
+ * learned bin gives it a kink there, and the optional step components (1 at or above each
+ * interior edge) a jump, which a continuous encoding cannot: 220.5 and 219.5 differ by
+ * 1/800 in the last bin's linear component of an amount column reaching 1,000.
  */
 export interface BinOptions {
   maxBins: number;
@@ -13,6 +15,8 @@ export interface BinOptions {
 
 export interface PiecewiseLinearJson {
   columns: { column: number; bounds: number[] }[];
+  /** Also append a 0/1 step component per interior edge. */
+  steps?: boolean;
 }
 
 /** Interior bin edges for one column: greedy splits that most reduce the label's Gini impurity. */
@@ -61,7 +65,13 @@ export class PiecewiseLinearEncoder {
   private constructor(private readonly spec: PiecewiseLinearJson) {}
 
   /** Learns bins for `columns` of a row-major rows × width matrix from binary labels. */
-  static fit(data: ArrayLike<number>, width: number, labels: ArrayLike<number>, columns: number[], options: BinOptions): PiecewiseLinearEncoder {
+  static fit(
+    data: ArrayLike<number>,
+    width: number,
+    labels: ArrayLike<number>,
+    columns: number[],
+    options: BinOptions & { steps?: boolean },
+  ): PiecewiseLinearEncoder {
     const rows = labels.length;
     if (data.length !== rows * width) throw new RangeError(`data has ${data.length} values, expected ${rows} × ${width}`);
     return new PiecewiseLinearEncoder({
@@ -72,6 +82,7 @@ export class PiecewiseLinearEncoder {
         for (const v of values) [min, max] = [Math.min(min, v), Math.max(max, v)];
         return { column, bounds: [min, ...treeBinEdges(values, labels, options), max] };
       }),
+      steps: options.steps ?? false,
     });
   }
 
@@ -90,12 +101,16 @@ export class PiecewiseLinearEncoder {
 
   /** Width of the encoded rows for input rows of `width` columns. */
   encodedWidth(width: number): number {
-    return width + this.spec.columns.reduce((n, c) => n + c.bounds.length - 1, 0);
+    return width + this.spec.columns.reduce((n, c) => n + this.componentsOf(c.bounds), 0);
   }
 
   /** For each appended component, the input column it encodes. */
   sourceColumns(width: number): number[] {
-    return [...Array(width).keys(), ...this.spec.columns.flatMap((c) => Array<number>(c.bounds.length - 1).fill(c.column))];
+    return [...Array(width).keys(), ...this.spec.columns.flatMap((c) => Array<number>(this.componentsOf(c.bounds)).fill(c.column))];
+  }
+
+  private componentsOf(bounds: number[]): number {
+    return bounds.length - 1 + (this.spec.steps ? bounds.length - 2 : 0);
   }
 
   encode(data: ArrayLike<number>, width: number): Float32Array {
@@ -112,6 +127,7 @@ export class PiecewiseLinearEncoder {
           const upper = bounds[b]!;
           out[o++] = x >= upper ? 1 : x <= lower ? 0 : (x - lower) / (upper - lower);
         }
+        if (this.spec.steps) for (let b = 1; b < bounds.length - 1; b++) out[o++] = x >= bounds[b]! ? 1 : 0;
       }
     }
     return out;
