@@ -10,7 +10,7 @@ export const FraudPreprocessorSchema = z.object({
   }),
   /** Learned bins appended to the features before standardising (see PiecewiseLinearEncoder). */
   piecewiseLinear: z.object({ columns: z.array(z.object({ column: z.number().int().nonnegative(), bounds: z.array(z.number()) })),
-    steps: z.boolean().default(false),
+    steps: z.boolean().optional(),
   }),
   standardizer: z.object({ mean: z.array(z.number()), scale: z.array(z.number().positive()) }),
   labelDelayDays: z.number().int().nonnegative(),
