@@ -6,8 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLED_MODEL_DIR, FSDD_DIR, loadConfig } from './config';
 import { serve } from './main';
 
-// The bundled model measures 0.36 on this speaker (MODEL_CARD.md); the floor catches regressions, it is not the 3 % goal.
-const DER_FLOOR = 0.55;
+// The bundled model measures 0.36 on this speaker's 150-string test draw (MODEL_CARD.md) and 0.408
+// on these 40 strings; the ceiling catches regressions, it is not the 3 % goal.
+const DER_FLOOR = 0.45;
 
 let running: RunningService;
 

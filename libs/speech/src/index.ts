@@ -7,7 +7,8 @@ export { DIGIT_WORDS, VOCABULARY, digitLabels, digitTranscript, transcriptDigits
 export { loadFsddRecordings, fsddFingerprint, FSDD_SPEAKERS } from './data/fsdd';
 export { connectedDigitUtterance, speakerPool, type ConnectedDigitOptions, type SpeakerPool } from './data/connected';
 export { synthesize, type SynthVoice } from './data/synthesize';
-export { FLITE_TEST_VOICES } from './data/voices';
+export { FESTIVAL_VOICES, FLITE_TEST_VOICES } from './data/voices';
+export { festivalDigitRecordings, type FestivalVoice } from './data/festival';
 export type { DigitRecording, Utterance } from './data/recording';
 export { augmentEnvironment, DEFAULT_ENVIRONMENT, type EnvironmentOptions } from './augment/augment';
 export { talkerVariants, DEFAULT_TALKER_VARIANTS, type TalkerVariantOptions } from './augment/talker-variants';

@@ -2,8 +2,9 @@ import type * as tf from '@tensorflow/tfjs';
 import { createRng, type EpochReport } from '@dl-suite/ml-training';
 import { DEFAULT_SPEECH_DATA, prepareSpeechData, type SpeechData, type SpeechDataOptions } from './data/speech-data';
 import { buildSpeechModel, DEFAULT_ACOUSTIC_MODEL, type AcousticModelConfig } from './model/speech-model';
-import type { DigitScores } from './training/digit-errors';
-import { evaluateDigits } from './training/evaluate';
+import { isFliteVoiceUnshared } from './data/voices';
+import { scoreDigitStrings, type DigitScores } from './training/digit-errors';
+import { evaluateDigits, transcribe } from './training/evaluate';
 import { trainLoop, type TrainLoopResult } from './training/train-loop';
 
 export interface SpeechTrainingOptions {
@@ -48,7 +49,8 @@ export interface TrainedSpeechModel {
   config: { heldOutSpeaker: string; seed: number; model: AcousticModelConfig; schedule: SpeechTrainingSchedule; data: Omit<SpeechDataOptions, 'fsddDir' | 'onPhase'> };
   training: TrainLoopResult;
   data: SpeechData['summary'];
-  metrics: { validation: DigitScores; heldOutSpeaker: DigitScores; flite: DigitScores };
+  /** `fliteUnshared`: the flite voices whose speakers festival's training voices are not (awb, rms). */
+  metrics: { validation: DigitScores; heldOutSpeaker: DigitScores; flite: DigitScores; fliteUnshared: DigitScores };
   /** Wall clock: data preparation, the training loop, and both together. */
   seconds: { data: number; training: number; total: number };
 }
@@ -57,7 +59,7 @@ export interface TrainedSpeechModel {
  * Trains the connected-digit CTC model from scratch: prepares the data (see speech-data.ts),
  * builds the model (raw samples in, logits out), trains until the held-out speaker's digit error
  * rate stops improving, and scores the best weights on the held-out speaker's test utterances
- * and on flite voices. The caller exports it (`exportSpeechModel`).
+ * and on flite voices (all of them, and those festival does not share). The caller exports it (`exportSpeechModel`).
  */
 export async function trainSpeechModel(options: SpeechTrainingOptions): Promise<TrainedSpeechModel> {
   const started = performance.now();
@@ -83,10 +85,12 @@ export async function trainSpeechModel(options: SpeechTrainingOptions): Promise<
   });
 
   options.onPhase?.('evaluating');
+  const flite = transcribe(model, data.tests.flite);
   const metrics = {
     validation: evaluateDigits(model, data.validation),
     heldOutSpeaker: evaluateDigits(model, data.tests.heldOutSpeaker),
-    flite: evaluateDigits(model, data.tests.flite),
+    flite: scoreDigitStrings(flite),
+    fliteUnshared: scoreDigitStrings(flite.filter((_, i) => isFliteVoiceUnshared(data.tests.flite[i]!.speaker))),
   };
   return {
     model,

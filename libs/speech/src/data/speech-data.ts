@@ -1,11 +1,13 @@
 import { createRng, type Rng } from '@dl-suite/ml-training';
 import { augmentEnvironment, DEFAULT_ENVIRONMENT, type EnvironmentOptions } from '../augment/augment';
+import { readFaster } from '../augment/speed-pitch';
 import { DEFAULT_TALKER_VARIANTS, talkerVariants, type TalkerVariantOptions } from '../augment/talker-variants';
 import { connectedDigitUtterance, speakerPool, type ConnectedDigitOptions } from './connected';
+import { festivalDigitRecordings } from './festival';
 import { FSDD_SPEAKERS, loadFsddRecordings } from './fsdd';
 import type { DigitRecording, Utterance } from './recording';
 import { synthesizedDigitRecordings, synthesizedDigitStrings } from './synthetic-sets';
-import { espeakTrainingVoices, FLITE_TEST_VOICES } from './voices';
+import { espeakTrainingVoices, festivalTrainingVoices, FLITE_TEST_VOICES } from './voices';
 
 export interface SpeechDataOptions {
   fsddDir: string;
@@ -14,9 +16,16 @@ export interface SpeechDataOptions {
   seed: number;
   /** espeak-ng voices whose isolated digit words join the training speakers (0: human speech only). */
   espeakVoices: number;
+  /** Variants (tempo, pitch and formants) of each festival voice in the synthetic pool (0: none; needs festival). */
+  festivalVariants: number;
   /** Share of training utterances drawn from the synthetic voices. */
   syntheticShare: number;
   talkerVariants: TalkerVariantOptions;
+  /**
+   * Per training utterance, the signal played this many times faster (uniform): tempo, pitch
+   * and formants move together, as with a shorter or longer vocal tract. [1, 1]: off.
+   */
+  utteranceSpeed: [number, number];
   environment: EnvironmentOptions;
   connected: ConnectedDigitOptions;
   /** Utterances of the held-out speaker in the validation and in the test set (disjoint draws). */
@@ -28,8 +37,10 @@ export interface SpeechDataOptions {
 
 export const DEFAULT_SPEECH_DATA: Omit<SpeechDataOptions, 'fsddDir' | 'heldOutSpeaker' | 'seed'> = {
   espeakVoices: 40,
+  festivalVariants: 0,
   syntheticShare: 0.3,
   talkerVariants: DEFAULT_TALKER_VARIANTS,
+  utteranceSpeed: [1, 1],
   environment: DEFAULT_ENVIRONMENT,
   connected: { digits: [1, 5] },
   heldOutUtterances: 150,
@@ -47,7 +58,7 @@ export interface SpeechData {
 
 /**
  * Everything training and evaluation read: the training speakers (FSDD minus the held-out one,
- * their speed/pitch variants, espeak-ng voices) as an endless source of augmented connected-digit
+ * their speed/pitch variants, espeak-ng and optionally festival voices) as an endless source of augmented connected-digit
  * utterances, the held-out speaker's validation and test utterances (clean, different draws),
  * and whole digit strings from flite, a synthesiser that is never trained on.
  */
@@ -63,7 +74,10 @@ export async function prepareSpeechData(options: SpeechDataOptions): Promise<Spe
   const heldOut = speakerPool(await loadFsddRecordings(options.fsddDir, [heldOutSpeaker]));
 
   onPhase?.(`synthesising ${options.espeakVoices} espeak-ng voices`);
-  const synthetic = await synthesizedDigitRecordings(espeakTrainingVoices(options.espeakVoices, rng));
+  const espeak = await synthesizedDigitRecordings(espeakTrainingVoices(options.espeakVoices, rng));
+  if (options.festivalVariants > 0) onPhase?.(`synthesising ${options.festivalVariants} variants of each festival voice`);
+  const festival = options.festivalVariants > 0 ? await festivalDigitRecordings(festivalTrainingVoices(options.festivalVariants, rng)) : [];
+  const synthetic = [...espeak, ...festival];
 
   onPhase?.('perturbing speed and pitch');
   const humanPool = speakerPool([...human, ...talkerVariants(human, rng, options.talkerVariants)]);
@@ -81,7 +95,9 @@ export async function prepareSpeechData(options: SpeechDataOptions): Promise<Spe
     nextTrainingUtterance: (drawRng) => {
       const pool = syntheticPool && drawRng.next() < options.syntheticShare ? syntheticPool : humanPool;
       const utterance = connectedDigitUtterance(pool, drawRng, options.connected);
-      return { ...utterance, samples: augmentEnvironment(utterance.samples, drawRng, options.environment) };
+      const [slowest, fastest] = options.utteranceSpeed;
+      const talker = fastest === slowest && slowest === 1 ? utterance.samples : readFaster(utterance.samples, slowest + drawRng.next() * (fastest - slowest));
+      return { ...utterance, samples: augmentEnvironment(talker, drawRng, options.environment) };
     },
     validation: Array.from({ length: options.heldOutUtterances }, () => connectedDigitUtterance(heldOut, validationRng, evaluation)),
     tests,

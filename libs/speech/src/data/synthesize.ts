@@ -25,7 +25,8 @@ const ESPEAK_WORDS_PER_MINUTE = 175;
 const ESPEAK_PITCH = 50;
 const FLITE_F0_HZ = 110;
 
-export function voiceId({ engine, voice, speed, pitch }: SynthVoice): string {
+/** `engine:voice@1.00x,p1.00`, the speaker name of a synthetic voice (festival voices too, see festival.ts). */
+export function voiceId({ engine, voice, speed, pitch }: Pick<SynthVoice, 'voice' | 'speed' | 'pitch'> & { engine: string }): string {
   return `${engine}:${voice}@${speed.toFixed(2)}x,p${pitch.toFixed(2)}`;
 }
 

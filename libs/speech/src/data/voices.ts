@@ -1,4 +1,5 @@
 import type { Rng } from '@dl-suite/ml-training';
+import type { FestivalVoice } from './festival';
 import type { SynthVoice } from './synthesize';
 
 // espeak-ng English dialects and voice variants (formant synthesis; whisper/croak variants left out).
@@ -16,6 +17,19 @@ export function espeakTrainingVoices(count: number, rng: Rng): SynthVoice[] {
 }
 
 /**
+ * festival's English voices in Debian: two diphone voices recorded from American men (kal, ked)
+ * and a statistical-parametric (HTS) voice trained on an American woman (slt, CMU ARCTIC).
+ */
+export const FESTIVAL_VOICES = ['kal_diphone', 'ked_diphone', 'cmu_us_slt_arctic_hts'] as const;
+
+/** `perVoice` variants of each festival voice: tempo 0.8–1.25, pitch and formants 0.85–1.2. */
+export function festivalTrainingVoices(perVoice: number, rng: Rng): FestivalVoice[] {
+  return FESTIVAL_VOICES.flatMap((voice) =>
+    Array.from({ length: perVoice }, () => ({ voice, speed: 0.8 + rng.next() * 0.45, pitch: 0.85 + rng.next() * 0.35 })),
+  );
+}
+
+/**
  * The held-out synthesiser: every flite voice (diphone kal 8 kHz and kal16; clustergen awb, rms,
  * slt) at slow, normal and fast tempo, with a lower and a higher pitch where flite can change it
  * (the diphone voices; clustergen voices keep their own F0).
@@ -27,3 +41,13 @@ export const FLITE_TEST_VOICES: readonly SynthVoice[] = ['kal', 'kal16', 'awb', 
     { speed: 1.25, pitch: 1.25 },
   ].map(({ speed, pitch }) => ({ engine: 'flite' as const, voice, speed, pitch })),
 );
+
+/**
+ * flite and festival are both CMU software and share voices: flite's kal/kal16 and slt are the
+ * speakers of festival's kal_diphone and cmu_us_slt_arctic_hts. awb (Scottish) and rms
+ * (American) exist only in flite, so they stay an unseen synthesiser *and* unseen speakers when
+ * festival voices are trained on.
+ */
+export function isFliteVoiceUnshared(speaker: string): boolean {
+  return /^flite:(awb|rms)@/.test(speaker);
+}

@@ -52,6 +52,7 @@ export async function exportSpeechModel(trained: TrainedSpeechModel, dir: string
         heldOutSpeaker: { ...metrics.heldOutSpeaker },
         validation: { ...metrics.validation },
         flite: { ...metrics.flite },
+        fliteUnshared: { ...metrics.fliteUnshared },
         runtime: { ...runtime, trainingSeconds: trained.seconds.training, trainingCpuSeconds: trained.training.cpuSeconds, dataSeconds: trained.seconds.data },
       },
     },

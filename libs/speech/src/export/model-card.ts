@@ -1,5 +1,6 @@
 import type { TrainedSpeechModel } from '../train-speech-model';
 import type { DigitScores } from '../training/digit-errors';
+import { FESTIVAL_VOICES } from '../data/voices';
 import { FRONT_END } from '../model/front-end';
 import { VOCABULARY } from '../vocabulary';
 
@@ -26,15 +27,15 @@ one frame per 20 ms).
 ## Model
 - Front end inside the graph, fixed weights: 25 ms Hann windows every 10 ms as a strided Conv1D
   with DFT filters, power, ${FRONT_END.mels} mel bands ${FRONT_END.fMin}–${FRONT_END.fMax} Hz, ln(1 + mel / ${FRONT_END.logOffset}).
-- Acoustic model: BatchNorm, Conv1D ${config.model.channels}×5 at 10 ms, a stride-2 Conv1D to 20 ms,
+- Acoustic model: ${config.model.utteranceMeanNorm ? 'the utterance\'s mean log-mel spectrum subtracted, ' : ''}BatchNorm, Conv1D ${config.model.channels}×5 at 10 ms, a stride-2 Conv1D to 20 ms,
   ${config.model.blocks} residual Conv1D(${config.model.channels}, ${config.model.kernelSize}) blocks with BatchNorm + ReLU, dropout ${config.model.dropout}, Dense → logits.
 - Units: \`${VOCABULARY.join(' ')}\` — the CTC blank, the word delimiter (unused), one word-start unit per digit word.
 
 ## Training
 - Human speech: FSDD speakers ${data.humanSpeakers.join(', ')} (${data.humanRecordings} recordings), joined into
   connected strings of ${(config.data.connected.digits ?? [1, 7]).join('–')} digits with random pauses; speaker \`${config.heldOutSpeaker}\` held out entirely.
-- Speed/pitch pseudo-speakers (${data.pseudoSpeakers} human voices in all), ${data.syntheticVoices} espeak-ng voices
-  (${percent(config.data.syntheticShare)} of utterances); per utterance: reverb (p=${config.data.environment.reverbProbability}),
+- Speed/pitch pseudo-speakers (${data.pseudoSpeakers} human voices in all), ${syntheticVoices(trained)}
+  (${percent(config.data.syntheticShare)} of utterances); per utterance: ${utteranceSpeed(config.data.utteranceSpeed)}reverb (p=${config.data.environment.reverbProbability}),
   coloured noise at ${config.data.environment.snrDb.join('/')} dB SNR (p=${config.data.environment.noiseProbability}), gain ${config.data.environment.gainDb.join(' to ')} dB.
 - Adam, batch ${config.schedule.batchSize}, lr ${config.schedule.learningRate} with warm-up and cosine decay, ${training.steps} steps;
   early stopping on the held-out speaker's digit error rate (best round ${training.bestRound + 1}); seed ${config.seed}.
@@ -46,7 +47,8 @@ one frame per 20 ms).
 | --- | --- | --- | --- | --- |
 ${row(`held-out FSDD speaker ${config.heldOutSpeaker} (test draw)`, metrics.heldOutSpeaker)}
 ${row('same speaker, validation draw (used for early stopping)', metrics.validation)}
-${row('flite voices kal, kal16, awb, rms, slt × 3 tempos/pitches (never trained on)', metrics.flite)}
+${row('flite voices kal, kal16, awb, rms, slt × 3 tempos/pitches (flite never trained on)', metrics.flite)}
+${row('flite voices awb, rms only (speakers festival does not have either)', metrics.fliteUnshared)}
 
 ONNX vs tfjs logits: max |diff| ${runtime.parityMaxAbsDiff.toExponential(1)}. Real-time factor (onnxruntime, 1 thread): ${runtime.realTimeFactor.toFixed(4)}.
 
@@ -57,4 +59,14 @@ ONNX vs tfjs logits: max |diff| ${runtime.parityMaxAbsDiff.toExponential(1)}. Re
 - Trained on isolated recordings joined together: fluent, coarticulated digit strings are
   represented only by synthetic voices.
 `;
+}
+
+function syntheticVoices({ config, data }: TrainedSpeechModel): string {
+  const festival = config.data.festivalVariants * FESTIVAL_VOICES.length;
+  const espeak = `${data.syntheticVoices - festival} espeak-ng voices`;
+  return festival === 0 ? espeak : `${espeak} and ${festival} festival voices (${FESTIVAL_VOICES.join(', ')}, ${config.data.festivalVariants} tempo/pitch/formant variants each)`;
+}
+
+function utteranceSpeed([slowest, fastest]: [number, number]): string {
+  return slowest === 1 && fastest === 1 ? '' : `speed ×${slowest}–${fastest} (tempo, pitch and formants together), `;
 }

@@ -10,9 +10,9 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-/** A small model (every front-end layer, mean normalisation too) whose BatchNorm layers hold non-trivial statistics, as after training. */
+/** A small model (every front-end layer, sliding and utterance mean normalisation too) whose BatchNorm layers hold non-trivial statistics, as after training. */
 function smallTrainedLookingModel(): tf.LayersModel {
-  const model = buildSpeechModel({ channels: 16, blocks: 2, kernelSize: 5, dropout: 0.1, seed: 5 }, { ...FRONT_END, meanWindow: 81 });
+  const model = buildSpeechModel({ channels: 16, blocks: 2, kernelSize: 5, dropout: 0.1, utteranceMeanNorm: true, seed: 5 }, { ...FRONT_END, meanWindow: 81 });
   let seed = 11;
   for (const layer of model.layers.filter((l) => l.getClassName() === 'BatchNormalization')) {
     // gamma, beta, moving mean, moving variance (> 0)

@@ -10,10 +10,12 @@ export interface AcousticModelConfig {
   /** Kernel width of those convolutions, in 20 ms frames. */
   kernelSize: number;
   dropout: number;
+  /** Subtract each utterance's mean log-mel spectrum (cepstral mean normalisation) before the learnt feature BatchNorm. */
+  utteranceMeanNorm: boolean;
   seed: number;
 }
 
-export const DEFAULT_ACOUSTIC_MODEL: AcousticModelConfig = { channels: 128, blocks: 4, kernelSize: 5, dropout: 0.1, seed: 17 };
+export const DEFAULT_ACOUSTIC_MODEL: AcousticModelConfig = { channels: 128, blocks: 4, kernelSize: 5, dropout: 0.1, utteranceMeanNorm: false, seed: 17 };
 
 /**
  * Moving-statistics momentum of every BatchNorm (PyTorch's default; Keras' 0.99 averages over
@@ -44,7 +46,7 @@ export function outputFrames(samples: number, frontEnd: FrontEndConfig = FRONT_E
  * Only layers the ONNX exporter converts exactly (no recurrent layers, no 'same' strided conv).
  */
 export function buildSpeechModel(config: AcousticModelConfig = DEFAULT_ACOUSTIC_MODEL, frontEnd: FrontEndConfig = FRONT_END): tf.LayersModel {
-  const { channels, blocks, kernelSize, dropout, seed } = config;
+  const { channels, blocks, kernelSize, dropout, utteranceMeanNorm, seed } = config;
   let layerSeed = seed;
   const initializer = () => tf.initializers.heNormal({ seed: layerSeed++ });
   const convBlock = (x: tf.SymbolicTensor, name: string, options: { kernelSize: number; strides?: number; padding: 'same' | 'valid' }) => {
@@ -55,7 +57,8 @@ export function buildSpeechModel(config: AcousticModelConfig = DEFAULT_ACOUSTIC_
 
   const samples = tf.input({ shape: [null as unknown as number], name: 'input_values' });
   const logMel = logMelFrontEnd(samples, frontEnd);
-  let x = tf.layers.batchNormalization({ name: 'feature_norm', momentum: BN_MOMENTUM }).apply(logMel) as tf.SymbolicTensor;
+  const features = utteranceMeanNorm ? subtractUtteranceMean(logMel, frontEnd.mels) : logMel;
+  let x = tf.layers.batchNormalization({ name: 'feature_norm', momentum: BN_MOMENTUM }).apply(features) as tf.SymbolicTensor;
   x = convBlock(x, 'conv_10ms', { kernelSize: 5, padding: 'same' });
   x = convBlock(x, 'conv_downsample', { kernelSize: DOWNSAMPLE_KERNEL, strides: 2, padding: 'valid' });
   for (let i = 0; i < blocks; i++) {
@@ -65,4 +68,24 @@ export function buildSpeechModel(config: AcousticModelConfig = DEFAULT_ACOUSTIC_
   x = tf.layers.dropout({ rate: dropout, name: 'dropout' }).apply(x) as tf.SymbolicTensor;
   const logits = tf.layers.dense({ name: 'logits', units: VOCABULARY.length, kernelInitializer: tf.initializers.glorotUniform({ seed: layerSeed++ }) }).apply(x);
   return tf.model({ inputs: samples, outputs: logits as tf.SymbolicTensor, name: 'connected_digits_ctc' });
+}
+
+/**
+ * x − mean over time of x, per band, from layers the exporter converts: the time average
+ * (GlobalAveragePooling1D), reshaped to one frame, negated by a fixed −identity Dense, and added
+ * back with broadcasting over frames. In the log domain this removes the recording channel's
+ * and, partly, the talker's spectral envelope. Padding frames of a batch count towards the mean,
+ * so training batches are cut from length-sorted utterances (little padding).
+ */
+function subtractUtteranceMean(features: tf.SymbolicTensor, bands: number): tf.SymbolicTensor {
+  const mean = tf.layers.globalAveragePooling1d({ name: 'utterance_mean' }).apply(features) as tf.SymbolicTensor;
+  const frame = tf.layers.reshape({ name: 'utterance_mean_frame', targetShape: [1, bands] }).apply(mean) as tf.SymbolicTensor;
+  const negate = tf.layers.dense({
+    name: 'utterance_mean_negate',
+    units: bands,
+    useBias: false,
+    trainable: false,
+    weights: [tf.tidy(() => tf.eye(bands).neg())],
+  }).apply(frame) as tf.SymbolicTensor;
+  return tf.layers.add({ name: 'utterance_mean_norm' }).apply([features, negate]) as tf.SymbolicTensor;
 }

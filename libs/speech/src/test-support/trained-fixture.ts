@@ -10,7 +10,7 @@ const SCORES = { digitErrorRate: 0.5, stringAccuracy: 0.25, utterances: 4, digit
  * statistics (so its logits vary from frame to frame as a trained model's do), for export tests.
  */
 export function trainedFixture(): TrainedSpeechModel {
-  const config: AcousticModelConfig = { channels: 16, blocks: 1, kernelSize: 3, dropout: 0, seed: 5 };
+  const config: AcousticModelConfig = { channels: 16, blocks: 1, kernelSize: 3, dropout: 0, utteranceMeanNorm: true, seed: 5 };
   const model = buildSpeechModel(config);
   let seed = 21;
   for (const layer of model.layers.filter((l) => l.getClassName() === 'BatchNormalization')) {
@@ -21,7 +21,7 @@ export function trainedFixture(): TrainedSpeechModel {
     config: { heldOutSpeaker: 'jackson', seed: 1, model: config, schedule: DEFAULT_SCHEDULE, data: { ...DEFAULT_SPEECH_DATA, heldOutSpeaker: 'jackson', seed: 1 } },
     training: { history: [], bestRound: 0, steps: 0, seconds: 1, cpuSeconds: 1, dataSeconds: 0, stoppedBy: 'steps' },
     data: { humanSpeakers: ['george'], humanRecordings: 500, pseudoSpeakers: 1, syntheticVoices: 0, syntheticRecordings: 0 },
-    metrics: { validation: SCORES, heldOutSpeaker: SCORES, flite: SCORES },
+    metrics: { validation: SCORES, heldOutSpeaker: SCORES, flite: SCORES, fliteUnshared: SCORES },
     seconds: { data: 1, training: 1, total: 2 },
   };
 }

@@ -19,7 +19,7 @@ beforeAll(async () => {
 
 describe('trainLoop', () => {
   it('lowers the CTC loss of a tiny model within a few steps on real connected digits', async () => {
-    const model = buildSpeechModel({ channels: 32, blocks: 1, kernelSize: 3, dropout: 0, seed: 3 });
+    const model = buildSpeechModel({ channels: 32, blocks: 1, kernelSize: 3, dropout: 0, utteranceMeanNorm: false, seed: 3 });
     const validationRng = createRng(2);
     const result = await trainLoop({
       model,
