@@ -19,8 +19,8 @@ describe('the bundled sentiment model', () => {
     const dev = await readLabelledTsv(join(SST2_DIR, 'dev.tsv'));
     const result = await evaluateSentimentFolder(BUNDLED_MODEL_DIR, dev);
     expect(result.rows).toBe(872);
-    expect(result.accuracy).toBeGreaterThan(0.82);
-    expect(result.rocAuc).toBeGreaterThan(0.89);
+    expect(result.accuracy).toBeGreaterThan(0.84);
+    expect(result.rocAuc).toBeGreaterThan(0.9);
   });
 
   it('is what `serve` answers with by default, with its model card', async () => {

@@ -22,6 +22,9 @@ beforeAll(async () => {
   const head = async (file: string, rows: number) => (await readFile(file, 'utf8')).split('\n').slice(0, rows + 1).join('\n');
   await writeFile(join(dir, 'train.tsv'), await head(join(SST2_DIR, 'train.tsv'), 5000));
   await writeFile(join(dir, 'dev.tsv'), await head(join(SST2_DIR, 'dev.tsv'), 200));
+  // A three-word stand-in for GloVe 6B 100d (the real 307 MB file is only for `nx run sentiment:train`).
+  const vector = (sign: number) => Array.from({ length: 100 }, (_, i) => (sign * Math.sin(i + sign)).toFixed(3)).join(' ');
+  await writeFile(join(dir, 'vectors.txt'), ['good', 'bad', 'film'].map((word, i) => `${word} ${vector(i - 1)}`).join('\n'));
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
@@ -37,7 +40,7 @@ describe('sentiment CLI', () => {
   it('trains a second model folder, evaluates it, and `serve` swaps it in by MODEL alone', async () => {
     const out = join(dir, 'model');
     const trained = JSON.parse(
-      (await cli('train', '--train', join(dir, 'train.tsv'), '--dev', join(dir, 'dev.tsv'), '--vocab-size', '1500', '--max-length', '40', '--epochs', '2', '--name', 'swapped', '--out', out)).stdout,
+      (await cli('train', '--train', join(dir, 'train.tsv'), '--dev', join(dir, 'dev.tsv'), '--vocab-size', '1500', '--max-length', '40', '--epochs', '2', '--word-vectors', join(dir, 'vectors.txt'), '--name', 'swapped', '--out', out)).stdout,
     );
     expect(trained.dev.accuracy).toBeGreaterThan(0.55);
     const evaluated = JSON.parse((await cli('evaluate', '--model', out, '--data', join(dir, 'dev.tsv'))).stdout);

@@ -12,6 +12,8 @@ import { trainSentimentModel, type TrainedSentimentModel } from './training/trai
 /** A few thousand SST-2 phrases and 200 dev sentences: enough to learn something in seconds. */
 const TRAIN_ROWS = 6000;
 const DEV_ROWS = 200;
+// 'unwatchable' never occurs in the training slice: it joins the vocabulary as a frequent vector word.
+const VECTOR_WORDS = ['the', 'film', 'good', 'bad', 'funny', 'boring', 'unwatchable', 'masterpiece'];
 
 describe.skipIf(!hasSst2)('trainSentimentModel → saveSentimentModel → served folder (SST-2 slice)', () => {
   let dir: string;
@@ -28,11 +30,17 @@ describe.skipIf(!hasSst2)('trainSentimentModel → saveSentimentModel → served
     await writeFile(trainFile, await head(SST2_TRAIN, TRAIN_ROWS));
     await writeFile(devFile, await head(SST2_DEV, DEV_ROWS));
     dev = await readLabelledTsv(devFile);
+    // A few made-up 32-d "pretrained" vectors stand in for GloVe (tests never read the 307 MB file).
+    const vectorsFile = join(dir, 'vectors.txt');
+    const vector = (seed: number) => Array.from({ length: 32 }, (_, i) => Math.sin(seed * 7 + i).toFixed(4)).join(' ');
+    await writeFile(vectorsFile, VECTOR_WORDS.map((word, i) => `${word} ${vector(i + 1)}`).join('\n'));
+    // Short vectors and a 3× learning rate: ~280 steps on 6,000 phrases must get well above chance.
     trained = await trainSentimentModel({
       trainFile,
       devFile,
+      wordVectors: vectorsFile,
       backend: 'wasm',
-      recipe: { vocabSize: 2000, maxLength: 40, embeddingDim: 32, kernelSizes: [2, 3], filters: 16, embeddingDropout: 0.2, members: 2, epochs: 3, seed: 11 },
+      recipe: { vocabSize: 2000, maxLength: 40, embeddingDim: 32, vectorNorm: 0.2, kernelSizes: [2, 3], filters: 16, embeddingDropout: 0.2, members: 2, epochs: 3, learningRate: 3e-3, seed: 11 },
     });
     saved = await saveSentimentModel(join(dir, 'model'), trained, { name: 'sentiment-test', version: '0.0.1', evaluate: { dev } });
   }, 120_000);
@@ -48,6 +56,11 @@ describe.skipIf(!hasSst2)('trainSentimentModel → saveSentimentModel → served
     }
     expect(trained.metrics.memberDevAccuracy.every((a) => a > 0.6)).toBe(true);
     expect(trained.metrics.devAccuracy).toBeGreaterThan(0.6);
+  });
+
+  it('starts whole words with a vector from it and adds them to the served vocabulary', () => {
+    expect(trained.wordVectors).toMatchObject({ dimensions: 32, pretrainedTokens: VECTOR_WORDS.length });
+    expect(trained.tokenizer.tokenize('unwatchable masterpiece')).toEqual(['unwatchable', 'masterpiece']);
   });
 
   it('reports data fingerprints, rows and timing', async () => {
@@ -75,7 +88,7 @@ describe.skipIf(!hasSst2)('trainSentimentModel → saveSentimentModel → served
 
   it('serves the ids the model was trained on: our tokenizer = transformers.js AutoTokenizer', async () => {
     const hf = await loadHfTokenizer(join(dir, 'model'));
-    const typed = ["It doesn't work, and it's NOT funny!", 'A gorgeous, witty, seductive movie.', 'ça ne marche pas 😀'];
+    const typed = ["It doesn't work, and it's NOT funny!", 'A gorgeous, witty, seductive movie.', 'ça ne marche pas 😀', 'An unwatchable masterpiece, unwatchably so'];
     for (const text of [...dev.texts, ...typed]) expect(hf.encode(text)).toEqual(trained.tokenizer.encode(text, 10_000).ids);
     // The PTB-style training text and what users type meet in the same ids.
     expect(hf.encode("doesn't")).toEqual(hf.encode("does n't"));

@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { loadModelFolder, writeModelFolder, type ModelManifest } from '@dl-suite/ml-runtime';
 import { DEFAULT_OPSET, exportLayersModel } from '@dl-suite/onnx-export';
 import { writeHfTextClassificationFolder } from '@dl-suite/text';
@@ -38,10 +39,14 @@ export async function saveSentimentModel(dir: string, trained: TrainedSentimentM
       name: options.name,
       version: options.version,
       created: new Date().toISOString(),
-      description: 'Sentence sentiment (negative/positive): text CNN trained from scratch on SST-2',
+      description: trained.wordVectors === null
+        ? 'Sentence sentiment (negative/positive): text CNN trained from scratch on SST-2'
+        : `Sentence sentiment (negative/positive): text CNN trained on SST-2, embeddings initialised from word vectors (${basename(trained.wordVectors.source)})`,
       framework: { trainedWith: '@tensorflow/tfjs 4.22.0', exportedWith: '@dl-suite/onnx-export', opset: DEFAULT_OPSET, backend: trained.backend },
       hyperparameters: {
         ...trained.recipe,
+        wordVectors: trained.wordVectors === null ? 'none' : basename(trained.wordVectors.source),
+        pretrainedTokens: trained.wordVectors?.pretrainedTokens ?? 0,
         bestEpochs: trained.members.map((m) => m.bestEpoch),
         trainingSeconds: round(trained.timing.wallSeconds),
         trainingCpuSeconds: round(trained.timing.cpuSeconds),

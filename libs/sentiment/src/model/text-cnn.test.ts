@@ -112,3 +112,23 @@ describe('ensembleOf', () => {
     single.dispose();
   });
 });
+
+describe('buildTextCnn with initial embeddings', () => {
+  const rows = Float32Array.from({ length: 60 * 8 }, (_, i) => Math.sin(i));
+
+  it('starts from the given rows, trainable or frozen', () => {
+    for (const trainableEmbeddings of [true, false]) {
+      const model = buildTextCnn({ ...config, initialEmbeddings: rows, trainableEmbeddings });
+      const embedding = model.getLayer('m0_embedding');
+      const [weights] = embedding.getWeights();
+      expect(weights?.dataSync()).toEqual(rows);
+      expect(embedding.trainable).toBe(trainableEmbeddings);
+      expect(model.trainableWeights.some((w) => w.name.includes('m0_embedding'))).toBe(trainableEmbeddings);
+      model.dispose();
+    }
+  });
+
+  it('refuses rows of the wrong size', () => {
+    expect(() => buildTextCnn({ ...config, initialEmbeddings: rows.subarray(8) })).toThrow(/480/);
+  });
+});

@@ -3,7 +3,11 @@ import { z } from 'zod';
 
 export const textCnnSchema = z.object({
   vocabSize: z.int().min(6),
-  embeddingDim: z.int().positive().default(128),
+  embeddingDim: z.int().positive().default(100),
+  /** Initial embedding rows, row-major [vocabSize, embeddingDim] (e.g. pretrained word vectors); default uniform ±0.05. */
+  initialEmbeddings: z.instanceof(Float32Array).optional(),
+  /** False freezes the embeddings at their initial values (Kim's CNN-static). */
+  trainableEmbeddings: z.boolean().default(true),
   /** Convolution widths in tokens; each gets `filters` channels (Kim 2014: 3/4/5 × 100). */
   kernelSizes: z.array(z.int().positive()).min(1).default([3, 4, 5]),
   filters: z.int().positive().default(100),
@@ -77,15 +81,7 @@ function textCnnBranch({ inputIds, attentionMask }: Inputs, config: TextCnnConfi
   const { seed } = config;
   const apply = (layer: tf.layers.Layer, input: tf.SymbolicTensor | tf.SymbolicTensor[]) => layer.apply(input) as tf.SymbolicTensor;
   const keep = maskColumn(attentionMask, `${prefix}keep`);
-  const embedded = apply(
-    tf.layers.embedding({
-      inputDim: config.vocabSize,
-      outputDim: config.embeddingDim,
-      embeddingsInitializer: tf.initializers.randomUniform({ minval: -0.05, maxval: 0.05, seed }),
-      name: `${prefix}embedding`,
-    }),
-    inputIds,
-  );
+  const embedded = embed(inputIds, config, `${prefix}embedding`);
   const dropped = apply(tf.layers.spatialDropout1d({ rate: config.embeddingDropout, name: `${prefix}embedding_dropout` }), embedded);
   const masked = apply(tf.layers.multiply({ name: `${prefix}masked_embedding` }), [dropped, keep]);
   const pooled = config.kernelSizes.map((width, i) => {
@@ -113,6 +109,21 @@ function textCnnBranch({ inputIds, attentionMask }: Inputs, config: TextCnnConfi
     }),
     regularised,
   );
+}
+
+function embed(inputIds: tf.SymbolicTensor, config: TextCnnConfig, name: string): tf.SymbolicTensor {
+  const { vocabSize: inputDim, embeddingDim: outputDim, initialEmbeddings, trainableEmbeddings: trainable, seed } = config;
+  if (initialEmbeddings === undefined) {
+    const embeddingsInitializer = tf.initializers.randomUniform({ minval: -0.05, maxval: 0.05, seed });
+    return tf.layers.embedding({ inputDim, outputDim, embeddingsInitializer, trainable, name }).apply(inputIds) as tf.SymbolicTensor;
+  }
+  if (initialEmbeddings.length !== inputDim * outputDim) {
+    throw new Error(`initialEmbeddings has ${initialEmbeddings.length} values, expected vocabSize × embeddingDim = ${inputDim * outputDim}`);
+  }
+  const rows = tf.tensor2d(initialEmbeddings, [inputDim, outputDim]);
+  const embedded = tf.layers.embedding({ inputDim, outputDim, weights: [rows], trainable, name }).apply(inputIds);
+  rows.dispose();
+  return embedded as tf.SymbolicTensor;
 }
 
 /** [N, W] 0/1 mask → [N, W, 1] float through a frozen two-row Embedding (exportable, unlike a Lambda). */

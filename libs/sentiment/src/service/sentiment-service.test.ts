@@ -23,6 +23,8 @@ beforeAll(async () => {
   const trained = await trainSentimentModel({
     trainFile: join(dir, 'train.tsv'),
     devFile: join(dir, 'dev.tsv'),
+    // Random embeddings: these tests need some trained model, not the 307 MB GloVe file.
+    wordVectors: null,
     recipe: { vocabSize: 2000, maxLength: 40, embeddingDim: 32, kernelSizes: [2, 3], filters: 16, embeddingDropout: 0.2, members: 1, epochs: 3, seed: 11 },
   });
   await saveSentimentModel(join(dir, 'model'), trained, { name: 'tiny-sentiment', version: '0.0.1' });

