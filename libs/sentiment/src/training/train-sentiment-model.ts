@@ -98,7 +98,16 @@ export async function trainSentimentModel(options: TrainSentimentOptions): Promi
     const seed = recipe.seed + 7919 * m;
     const embeddings = vectors === undefined ? undefined : pretrainedEmbeddingMatrix(tokenizer.vocab, vectors, seed, recipe.vectorNorm);
     pretrainedTokens = embeddings?.pretrained ?? 0;
-    const { model, history, bestEpoch, accuracy } = await trainMember(m, seed, recipe, tokenizer.vocabSize, embeddings?.values, trainIds, devIds, options);
+    const { model, history, bestEpoch, accuracy } = await trainMember({
+      member: m,
+      seed,
+      recipe,
+      vocabSize: tokenizer.vocabSize,
+      initialEmbeddings: embeddings?.values,
+      train: trainIds,
+      dev: devIds,
+      options,
+    });
     trained.push(model);
     members.push({ bestEpoch: bestEpoch + 1, history });
     memberDevAccuracy.push(accuracy);
@@ -134,16 +143,18 @@ async function readWordVectors(file: string | null | undefined, recipe: Sentimen
   return vectors;
 }
 
-async function trainMember(
-  member: number,
-  seed: number,
-  recipe: SentimentRecipe,
-  vocabSize: number,
-  initialEmbeddings: TextCnnOptions['initialEmbeddings'],
-  train: EncodedTexts,
-  dev: EncodedTexts,
-  options: TrainSentimentOptions,
-) {
+interface MemberTraining {
+  member: number;
+  seed: number;
+  recipe: SentimentRecipe;
+  vocabSize: number;
+  initialEmbeddings: TextCnnOptions['initialEmbeddings'];
+  train: EncodedTexts;
+  dev: EncodedTexts;
+  options: TrainSentimentOptions;
+}
+
+async function trainMember({ member, seed, recipe, vocabSize, initialEmbeddings, train, dev, options }: MemberTraining) {
   const model = buildTextCnn({ ...modelConfig(recipe, vocabSize, seed), initialEmbeddings }, member);
   model.compile({
     optimizer: tf.train.adam(recipe.learningRate),
