@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { festivalDigitRecordings } from './festival';
 
-// festival is optional (training with festivalVariants > 0 only); CI does not install it.
+// festival is optional (training with festivalVariants > 0 only); .ci/run installs it with its kal voice.
 const hasFestival = (() => {
   try {
     execFileSync('festival', ['--version'], { stdio: 'ignore' });
