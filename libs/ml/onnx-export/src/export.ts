@@ -22,6 +22,12 @@ export interface ExportOptions {
    * Other inputs and all outputs keep the tfjs layout. Default false.
    */
   channelsFirstInputs?: boolean;
+  /**
+   * Store Embedding tables as int8 with one float scale per row (symmetric, max |row| / 127): a
+   * quarter of the bytes, each value within half a quantisation step of the float table. Text
+   * models' vocabularies dominate their size; the rest of the graph stays float. Default false.
+   */
+  int8Embeddings?: boolean;
   producerName?: string;
   docString?: string;
 }
@@ -67,7 +73,13 @@ export function exportLayersModel(model: LayersModel, options: ExportOptions = {
   const info = (t: SymbolicTensor): TensorInfo => ({ name: nameOf(t), shape: t.shape, dtype: t.dtype });
 
   for (const site of layerCallsInOrder(model.inputs, model.outputs)) {
-    handlerFor(site.layer)({ layer: site.layer, inputs: site.inputs.map(info), outputs: site.outputs.map(info), graph });
+    handlerFor(site.layer)({
+      layer: site.layer,
+      inputs: site.inputs.map(info),
+      outputs: site.outputs.map(info),
+      graph,
+      int8Embeddings: options.int8Embeddings ?? false,
+    });
   }
 
   model.outputs.forEach((t, i) => {

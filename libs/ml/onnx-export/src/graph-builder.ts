@@ -1,6 +1,6 @@
 import { toAttributeProto, type AttrValue } from './attributes';
 import type { GraphProto, NodeProto, TensorProto, ValueInfoProto } from './onnx-proto';
-import { floatTensor, int64Tensor, valueInfo, type Dim } from './tensors';
+import { floatTensor, int64Tensor, int8Tensor, valueInfo, type Dim } from './tensors';
 
 export interface NodeOptions {
   /** Readable node name hint, made unique; defaults to the op type. */
@@ -47,6 +47,10 @@ export class GraphBuilder {
 
   int64Constant(key: string, values: readonly number[], dims: readonly number[]): string {
     return this.constant(key, (name) => int64Tensor(name, values, dims));
+  }
+
+  int8Constant(key: string, values: Int8Array, dims: readonly number[]): string {
+    return this.constant(key, (name) => int8Tensor(name, values, dims));
   }
 
   node(opType: string, inputs: readonly string[], outputs: readonly string[], options: NodeOptions = {}): void {

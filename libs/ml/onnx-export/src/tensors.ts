@@ -50,6 +50,10 @@ export function floatTensor(name: string, values: ArrayLike<number>, dims: reado
   return { name, dataType: ElemType.FLOAT, dims: [...dims], rawData: new Uint8Array(view.buffer) };
 }
 
+export function int8Tensor(name: string, values: Int8Array, dims: readonly number[]): TensorProto {
+  return { name, dataType: ElemType.INT8, dims: [...dims], rawData: new Uint8Array(values.buffer, values.byteOffset, values.length) };
+}
+
 export function int64Tensor(name: string, values: readonly number[], dims: readonly number[]): TensorProto {
   const view = new DataView(new ArrayBuffer(values.length * 8));
   values.forEach((v, i) => view.setBigInt64(i * 8, BigInt(v), true));

@@ -83,6 +83,19 @@ describe('ONNX export parity: text layers', () => {
     expect(await parityDiff(floatModel, [ids(9, 7, 4).toFloat()])).toBeLessThanOrEqual(TOLERANCE);
   });
 
+  it('int8Embeddings: a quarter of the bytes, every value within half a step of its row', async () => {
+    const model = tf.sequential();
+    model.add(tf.layers.inputLayer({ inputShape: [null], dtype: 'int32' }));
+    model.add(tf.layers.embedding({ inputDim: VOCAB, outputDim: 64 }));
+    randomizeWeights(model, 5);
+    const table = model.getWeights()[0]!;
+    const largestStep = (table.abs().max(1).max().dataSync()[0] ?? 0) / 127;
+    expect(exportLayersModel(model, { int8Embeddings: true }).length).toBeLessThan(exportLayersModel(model).length / 3);
+    const diff = await parityDiff(model, [ids(9, 11, 6)], { int8Embeddings: true });
+    expect(diff).toBeGreaterThan(0); // really quantised
+    expect(diff).toBeLessThanOrEqual(largestStep / 2 + 1e-7);
+  });
+
   it.each([
     { kernelSize: 1, padding: 'valid' },
     { kernelSize: 3, padding: 'same' },

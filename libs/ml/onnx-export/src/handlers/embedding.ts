@@ -1,6 +1,7 @@
 import { configBoolean, describeLayer } from '../layer-config';
 import { onnx } from '../onnx-proto';
-import { layerWeights, weightInitializer } from '../weights';
+import type { GraphBuilder } from '../graph-builder';
+import { layerWeights, requireWeight, weightInitializer, type WeightValues } from '../weights';
 import { single } from './single';
 import type { LayerHandler } from './types';
 
@@ -19,8 +20,6 @@ export const embedding: LayerHandler = (call) => {
       `${describeLayer(layer)}: maskZero is not exportable; feed an attention_mask input and mask explicitly (see README)`,
     );
   }
-  const table = weightInitializer(graph, layer, layerWeights(layer), 'embeddings');
-
   let ids = input.name;
   if (input.dtype === 'float32') {
     ids = graph.uniqueName(`${layer.name}/ids`);
@@ -29,5 +28,34 @@ export const embedding: LayerHandler = (call) => {
       attrs: { to: { int: onnx.TensorProto.DataType.INT64 } },
     });
   }
-  graph.node('Gather', [table, ids], [output.name], { name: `${layer.name}/Gather`, attrs: { axis: { int: 0 } } });
+  const gather = (table: string, out: string, what: string) =>
+    graph.node('Gather', [table, ids], [out], { name: `${layer.name}/${what}`, attrs: { axis: { int: 0 } } });
+  if (!call.int8Embeddings) {
+    gather(weightInitializer(graph, layer, layerWeights(layer), 'embeddings'), output.name, 'Gather');
+    return;
+  }
+  // rows = Cast(q[ids]) * scale[ids]: gathering before dequantising keeps the work per token.
+  const { quantized, scales } = int8Rows(graph, layer.name, requireWeight(layerWeights(layer), layer, 'embeddings'));
+  const [rowsInt8, rows, rowScales] = ['rows_int8', 'rows', 'row_scales'].map((n) => graph.uniqueName(`${layer.name}/${n}`)) as [string, string, string];
+  gather(quantized, rowsInt8, 'GatherInt8');
+  graph.node('Cast', [rowsInt8], [rows], { name: `${layer.name}/Dequantize`, attrs: { to: { int: onnx.TensorProto.DataType.FLOAT } } });
+  gather(scales, rowScales, 'GatherScale');
+  graph.node('Mul', [rows, rowScales], [output.name], { name: `${layer.name}/Scale` });
 };
+
+/** The [vocab, dim] table as int8 rows and a [vocab, 1] scale per row. */
+function int8Rows(graph: GraphBuilder, layerName: string, table: WeightValues): { quantized: string; scales: string } {
+  const [vocab = 0, dim = 0] = table.shape;
+  const quantized = new Int8Array(vocab * dim);
+  const scales = new Float32Array(vocab);
+  for (let r = 0; r < vocab; r++) {
+    const row = table.values.subarray(r * dim, (r + 1) * dim);
+    const scale = row.reduce((m, v) => Math.max(m, Math.abs(v)), 0) / 127;
+    scales[r] = scale;
+    if (scale > 0) row.forEach((v, c) => (quantized[r * dim + c] = Math.round(v / scale)));
+  }
+  return {
+    quantized: graph.int8Constant(`${layerName}/embeddings_int8`, quantized, [vocab, dim]),
+    scales: graph.floatConstant(`${layerName}/embeddings_scale`, scales, [vocab, 1]),
+  };
+}

@@ -18,6 +18,8 @@ export interface LayerCall {
   /** Tensors the handler must produce, under exactly these names. */
   readonly outputs: readonly TensorInfo[];
   readonly graph: GraphBuilder;
+  /** ExportOptions.int8Embeddings. */
+  readonly int8Embeddings: boolean;
 }
 
 /** Converts one tfjs layer class; keyed by `getClassName()` in the handler table. */
