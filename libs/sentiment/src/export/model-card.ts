@@ -20,7 +20,9 @@ export function sentimentModelCard(
   return `# Model card: ${ctx.name} ${ctx.version}
 
 English sentence-level sentiment (negative / positive), trained on SST-2 with TensorFlow.js and
-served from ONNX through the transformers.js text-classification pipeline.
+served from ONNX through the transformers.js text-classification pipeline. The ONNX graph stores the
+embedding table as int8 with one scale per row (a quarter of the bytes); the table below is measured
+through that graph.
 Architecture: WordPiece tokens (${trained.tokenizer.vocabSize}-token uncased vocabulary: ${vocabularyOrigin(trained)})
 → ${recipe.embeddingDim}-dimensional embeddings → convolutions of widths
 ${recipe.kernelSizes.join('/')} × ${recipe.filters} filters (ReLU) → max over time → linear layer;

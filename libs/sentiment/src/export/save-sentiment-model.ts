@@ -28,7 +28,7 @@ export interface SavedSentimentModel {
  * the `evaluate` splits through the folder itself and records those served-model metrics.
  */
 export async function saveSentimentModel(dir: string, trained: TrainedSentimentModel, options: SaveSentimentOptions): Promise<SavedSentimentModel> {
-  const onnx = exportLayersModel(trained.model, { outputNames: ['logits'], producerName: 'dl-suite sentiment' });
+  const onnx = exportLayersModel(trained.model, { outputNames: ['logits'], producerName: 'dl-suite sentiment', int8Embeddings: true });
   const round = (v: number) => Math.round(v * 10_000) / 10_000;
   const written = await writeHfTextClassificationFolder(dir, {
     onnx,
