@@ -37,12 +37,22 @@ describe('sentiment CLI', () => {
     }
   });
 
+  it('refuses a --recipe with a misspelt field or an invalid value before training', async () => {
+    const train = (recipe: string) => cli('train', '--recipe', recipe, '--out', join(dir, 'never-written'));
+    await expect(train('{"kernelSize":[2]}')).rejects.toMatchObject({ stderr: expect.stringContaining('unknown recipe fields: kernelSize') });
+    await expect(train('{"embeddingDecay":-1}')).rejects.toMatchObject({ stderr: expect.stringContaining('embeddingDecay') });
+    await expect(train('[1]')).rejects.toMatchObject({ stderr: expect.stringContaining('expected a JSON object of recipe fields') });
+  });
+
   it('trains a second model folder, evaluates it, and `serve` swaps it in by MODEL alone', async () => {
     const out = join(dir, 'model');
     const trained = JSON.parse(
-      (await cli('train', '--train', join(dir, 'train.tsv'), '--dev', join(dir, 'dev.tsv'), '--vocab-size', '1500', '--max-length', '40', '--epochs', '2', '--word-vectors', join(dir, 'vectors.txt'), '--name', 'swapped', '--out', out)).stdout,
+      (await cli('train', '--train', join(dir, 'train.tsv'), '--dev', join(dir, 'dev.tsv'), '--vocab-size', '1500', '--max-length', '40', '--epochs', '2', '--recipe', '{"epochs":3,"embeddingDecay":0.001}', '--word-vectors', join(dir, 'vectors.txt'), '--name', 'swapped', '--out', out)).stdout,
     );
     expect(trained.dev.accuracy).toBeGreaterThan(0.55);
+    // --recipe fields reach the recipe; a flag that is given wins over them.
+    const { hyperparameters } = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8'));
+    expect(hyperparameters).toMatchObject({ embeddingDecay: 0.001, epochs: 2, vocabSize: 1500 });
     const evaluated = JSON.parse((await cli('evaluate', '--model', out, '--data', join(dir, 'dev.tsv'))).stdout);
     expect(evaluated.accuracy).toBeCloseTo(trained.dev.accuracy, 5);
     expect(evaluated.confusionMatrix).toHaveLength(2);

@@ -1,17 +1,19 @@
 import { join } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { integer, positive } from '@dl-suite/cli';
-import { readLabelledTsv, saveSentimentModel, trainSentimentModel, type SentimentRecipeOptions } from '@dl-suite/sentiment-domain';
+import { readLabelledTsv, saveSentimentModel, sentimentRecipeSchema, trainSentimentModel, type SentimentRecipeOptions } from '@dl-suite/sentiment-domain';
 import { createProgressReporter, type ProgressReporter } from '@dl-suite/ml-training';
 import { SST2_DIR } from '../config';
 
 interface TrainFlags {
   train: string;
   dev: string;
+  recipe?: SentimentRecipeOptions;
   vocabSize?: number;
   maxLength?: number;
   embeddingDim?: number;
   embeddingDropout?: number;
+  embeddingDecay?: number;
   members?: number;
   epochs?: number;
   learningRate?: number;
@@ -30,10 +32,12 @@ export function registerTrain(program: Command): void {
     )
     .option('--train <file>', 'training TSV (GLUE SST-2 layout: header, sentence<TAB>label)', join(SST2_DIR, 'train.tsv'))
     .option('--dev <file>', 'dev TSV: picks the epoch, never trained on', join(SST2_DIR, 'dev.tsv'))
+    .option('--recipe <json>', 'any recipe fields as a JSON object, e.g. \'{"staticChannel":false}\'; the flags below override it', recipeJson)
     .option('--vocab-size <n>', 'WordPiece vocabulary size', integer(100, 100_000))
     .option('--max-length <n>', 'tokens per text incl. [CLS]/[SEP]; longer texts are cut', integer(8, 512))
     .option('--embedding-dim <n>', 'embedding width; must match the word vectors (GloVe 6B 100d: 100)', integer(1, 4096))
     .option('--embedding-dropout <p>', 'SpatialDropout1D rate on the embeddings, 0 = none (the from-scratch recipe wants 0.4)', dropoutRate)
+    .option('--embedding-decay <λ>', 'L2 pull of the fine-tuned embeddings toward their initial rows, 0 = none (the from-scratch recipe)', nonNegative)
     .option('--members <n>', 'independently seeded CNNs averaged inside the one exported graph', integer(1, 8))
     .option('--epochs <n>', 'maximum epochs per member', integer(1, 100))
     .option('--learning-rate <lr>', 'initial Adam learning rate', positive)
@@ -43,9 +47,11 @@ export function registerTrain(program: Command): void {
     .option('--version <version>', 'model version', '1.0.0')
     .requiredOption('--out <dir>', 'model folder to write')
     .action(async (flags: TrainFlags) => {
-      const recipe: SentimentRecipeOptions = Object.fromEntries(
-        Object.entries({ vocabSize: flags.vocabSize, maxLength: flags.maxLength, embeddingDim: flags.embeddingDim, embeddingDropout: flags.embeddingDropout, members: flags.members, epochs: flags.epochs, learningRate: flags.learningRate, seed: flags.seed }).filter(([, v]) => v !== undefined),
+      const flagged: SentimentRecipeOptions = Object.fromEntries(
+        Object.entries({ vocabSize: flags.vocabSize, maxLength: flags.maxLength, embeddingDim: flags.embeddingDim, embeddingDropout: flags.embeddingDropout, embeddingDecay: flags.embeddingDecay, members: flags.members, epochs: flags.epochs, learningRate: flags.learningRate, seed: flags.seed }).filter(([, v]) => v !== undefined),
       );
+      // Flags not given stay out, so they cannot blank a --recipe field.
+      const recipe: SentimentRecipeOptions = { ...flags.recipe, ...flagged };
       let progress: { member: number; reporter: ProgressReporter } | undefined;
       const trained = await trainSentimentModel({
         trainFile: flags.train,
@@ -74,6 +80,28 @@ export function registerTrain(program: Command): void {
         ),
       );
     });
+}
+
+// Unknown keys are refused rather than stripped, so a misspelt field cannot silently train the default.
+function recipeJson(value: string): SentimentRecipeOptions {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    throw new InvalidArgumentError('expected a JSON object of recipe fields');
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new InvalidArgumentError('expected a JSON object of recipe fields');
+  const unknown = Object.keys(parsed).filter((key) => !(key in sentimentRecipeSchema.shape));
+  if (unknown.length > 0) throw new InvalidArgumentError(`unknown recipe fields: ${unknown.join(', ')}`);
+  const result = sentimentRecipeSchema.safeParse(parsed);
+  if (!result.success) throw new InvalidArgumentError(result.error.issues.map((i) => `${i.path.join('.') || 'recipe'}: ${i.message}`).join('; '));
+  return parsed as SentimentRecipeOptions;
+}
+
+function nonNegative(value: string): number {
+  const n = Number(value);
+  if (!(n >= 0 && Number.isFinite(n))) throw new InvalidArgumentError('expected a number ≥ 0');
+  return n;
 }
 
 // Unlike @dl-suite/cli's fraction, 0 is a valid rate: no dropout.

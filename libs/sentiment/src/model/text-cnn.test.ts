@@ -88,6 +88,22 @@ describe('buildTextCnn', () => {
   });
 });
 
+describe('wordDropout', () => {
+  it('in training drops whole tokens (every channel) per text, and nothing at inference', async () => {
+    await tf.setBackend('cpu');
+    const model = buildTextCnn({ ...config, wordDropout: 0.5 });
+    const layer = model.getLayer('m0_word_dropout');
+    const ones = tf.ones([4, 10, 8]);
+    const trained = (layer.apply(ones, { training: true }) as tf.Tensor).arraySync() as number[][][];
+    const tokens = trained.flat();
+    expect(tokens.every((channels) => channels.every((v) => v === channels[0]) && [0, 2].includes(channels[0] as number))).toBe(true);
+    expect(new Set(tokens.map((channels) => channels[0])).size).toBe(2);
+    expect((layer.apply(ones) as tf.Tensor).dataSync().every((v) => v === 1)).toBe(true);
+    tf.dispose(ones);
+    model.dispose();
+  });
+});
+
 describe('ensembleOf', () => {
   beforeAll(async () => {
     await tf.setBackend('cpu');
@@ -126,6 +142,62 @@ describe('buildTextCnn with initial embeddings', () => {
       expect(model.trainableWeights.some((w) => w.name.includes('m0_embedding'))).toBe(trainableEmbeddings);
       model.dispose();
     }
+  });
+
+  it('staticChannel: a frozen copy of the rows beside the trained ones, exported with the logits of tfjs', async () => {
+    await tf.setBackend('cpu');
+    const model = buildTextCnn({ ...config, initialEmbeddings: rows, staticChannel: true });
+    shiftBiases(model);
+    const [trained, frozen] = ['m0_embedding', 'm0_static_embedding'].map((name) => model.getLayer(name));
+    expect(frozen?.getWeights()[0]?.dataSync()).toEqual(rows);
+    expect([trained?.trainable, frozen?.trainable]).toEqual([true, false]);
+    expect(model.getLayer('m0_conv2').getWeights()[0]?.shape).toEqual([2, 16, 6]);
+    // Fine-tuning moves only the trained copy: the two channels then differ, as they will after training.
+    trained?.setWeights([tf.tensor2d(rows.map((v) => v * 0.5), [60, 8])]);
+    const onnx = await OnnxModel.fromBytes(exportLayersModel(model, { outputNames: ['logits'] }), { warmup: false, intraOpThreads: 1 });
+    try {
+      const { ids, mask } = feeds(texts, 9);
+      const dims = [texts.length, 9];
+      const out = await onnx.run({ input_ids: { data: BigInt64Array.from(ids, BigInt), dims }, attention_mask: { data: BigInt64Array.from(mask, BigInt), dims } });
+      const logits = (out['logits'] as { data: Float32Array }).data;
+      expect(maxAbsDiff(texts.map((_, r) => [logits[2 * r], logits[2 * r + 1]] as number[]), tfjsLogits(model, texts, 9))).toBeLessThan(1e-4);
+    } finally {
+      await onnx.dispose();
+      model.dispose();
+    }
+  });
+
+  it('embeddingDecay: frozen rows + a zero, L2-regularised offset, exported with the logits of tfjs', async () => {
+    await tf.setBackend('cpu');
+    const model = buildTextCnn({ ...config, initialEmbeddings: rows, embeddingDecay: 0.01 });
+    const plain = buildTextCnn({ ...config, initialEmbeddings: rows });
+    // Before training the decayed model is the plain one: same rows, same seeded layers.
+    expect(maxAbsDiff(tfjsLogits(model, texts, 9), tfjsLogits(plain, texts, 9))).toBeLessThan(1e-6);
+    expect(model.getLayer('m0_static_embedding').trainable).toBe(false);
+    const offsets = rows.map((v) => 0.1 * Math.cos(v));
+    model.getLayer('m0_embedding_offset').setWeights([tf.tensor2d(offsets, [60, 8])]);
+    // The one regularisation loss tfjs adds to the training loss: λ·Σ offset².
+    const losses = model.calculateLosses();
+    expect(losses.map((l) => l.dataSync()[0])).toEqual([expect.closeTo(0.01 * offsets.reduce((s, v) => s + v * v, 0), 4)]);
+    tf.dispose(losses);
+    shiftBiases(model);
+    const onnx = await OnnxModel.fromBytes(exportLayersModel(model, { outputNames: ['logits'] }), { warmup: false, intraOpThreads: 1 });
+    try {
+      const { ids, mask } = feeds(texts, 9);
+      const dims = [texts.length, 9];
+      const out = await onnx.run({ input_ids: { data: BigInt64Array.from(ids, BigInt), dims }, attention_mask: { data: BigInt64Array.from(mask, BigInt), dims } });
+      const logits = (out['logits'] as { data: Float32Array }).data;
+      expect(maxAbsDiff(texts.map((_, r) => [logits[2 * r], logits[2 * r + 1]] as number[]), tfjsLogits(model, texts, 9))).toBeLessThan(1e-4);
+    } finally {
+      await onnx.dispose();
+      model.dispose();
+      plain.dispose();
+    }
+  });
+
+  it('refuses a static channel or decay beside frozen embeddings', () => {
+    expect(() => buildTextCnn({ ...config, initialEmbeddings: rows, trainableEmbeddings: false, embeddingDecay: 0.01 })).toThrow(/embeddingDecay/);
+    expect(() => buildTextCnn({ ...config, initialEmbeddings: rows, trainableEmbeddings: false, staticChannel: true })).toThrow(/staticChannel/);
   });
 
   it('refuses rows of the wrong size', () => {

@@ -177,8 +177,8 @@ async function trainMember({ member, seed, recipe, vocabSize, initialEmbeddings,
 }
 
 function modelConfig(recipe: SentimentRecipe, vocabSize: number, seed: number) {
-  const { embeddingDim, trainableEmbeddings, kernelSizes, filters, embeddingDropout, dropout } = recipe;
-  return { vocabSize, embeddingDim, trainableEmbeddings, kernelSizes, filters, embeddingDropout, dropout, seed };
+  const { embeddingDim, trainableEmbeddings, staticChannel, embeddingDecay, kernelSizes, filters, embeddingDropout, wordDropout, dropout } = recipe;
+  return { vocabSize, embeddingDim, trainableEmbeddings, staticChannel, embeddingDecay, kernelSizes, filters, embeddingDropout, wordDropout, dropout, seed };
 }
 
 function ensembleAccuracy(model: tf.LayersModel, dev: EncodedTexts, batchSize: number): number {
