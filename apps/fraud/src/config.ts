@@ -7,7 +7,7 @@ export const BUNDLED_MODEL_DIR = fileURLToPath(new URL('../../../models/fraud-ml
 
 export const FraudEnvSchema = baseServiceEnv({ port: 3004 }).extend({
   MODEL: z.string().trim().min(1).default(BUNDLED_MODEL_DIR),
-  // Each transaction costs 11 model rows (the score and one per reason), so batches can be large.
+  // Each transaction costs 13 model rows (the score and one per reason), so batches can be large.
   MAX_BATCH_SIZE: envInt(1, 4096).default(512),
   // A fraud model call takes well under a millisecond: waiting for batch-mates would cost a
   // single request more than it saves. With 0, what queues while a batch runs forms the next batch.

@@ -7,6 +7,18 @@ const HOUR_MS = 3_600_000;
 const NO_PREVIOUS_HOURS = 24 * Math.max(...CARD_WINDOWS_DAYS);
 const ZSCORE_LIMIT = 20;
 const NO_KNOWN_FRAUD_DAYS = Math.max(...MERCHANT_WINDOWS_DAYS);
+/** A leaked card is abused for about two weeks: its outliers within that span add up. */
+const OUTLIER_WINDOW_MS = 14 * DAY_MS;
+/** An amount this many times the card's median is an outlier (a legitimate one is ~3 std out). */
+const OUTLIER_RATIO = 2.5;
+
+/** Median of a small, unsorted sample (0 when empty); copies, so the input keeps its order. */
+function median(values: readonly number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
 
 export function stateWindows(labelDelayDays: number): StateWindows {
   return {
@@ -33,6 +45,13 @@ export function computeFeatures(tx: FeatureTransaction, state: FeatureState, out
   const monthMean = card.windowCounts[month]! > 0 ? card.windowSums[month]! / card.windowCounts[month]! : 0;
   const { count, mean, std } = card.allTime;
   const zscore = count > 1 ? (tx.amount - mean) / Math.max(std, 1) : 0;
+  // A leaked card's large fraudulent amounts inflate its mean and std, hiding the next ones; the
+  // median holds as long as fewer than half of the card's recent purchases are fraudulent.
+  const cardMedian = median(card.recentAmounts);
+  let outliers = 0;
+  card.recentAmounts.forEach((amount, k) => {
+    if (card.recentAgesMs[k]! < OUTLIER_WINDOW_MS && amount > OUTLIER_RATIO * cardMedian) outliers++;
+  });
   const hoursSincePrevious =
     card.previousTimestamp === null ? NO_PREVIOUS_HOURS : (tx.timestamp - card.previousTimestamp) / HOUR_MS;
 
@@ -41,12 +60,14 @@ export function computeFeatures(tx: FeatureTransaction, state: FeatureState, out
   out[i++] = logAmount;
   out[i++] = card.windowCounts[month]! > 0 ? logAmount - Math.log1p(monthMean) : 0;
   out[i++] = Math.max(-ZSCORE_LIMIT, Math.min(ZSCORE_LIMIT, zscore));
+  out[i++] = card.recentAmounts.length > 0 ? logAmount - Math.log1p(cardMedian) : 0;
   out[i++] = Math.sin((2 * Math.PI * hour) / 24);
   out[i++] = Math.cos((2 * Math.PI * hour) / 24);
   out[i++] = hour < 6 ? 1 : 0;
   out[i++] = weekday === 0 || weekday === 6 ? 1 : 0;
   for (const c of card.windowCounts) out[i++] = c;
   card.windowCounts.forEach((c, w) => (out[i++] = c > 0 ? card.windowSums[w]! / c : 0));
+  out[i++] = outliers;
   out[i++] = Math.log1p(Math.min(hoursSincePrevious, NO_PREVIOUS_HOURS));
   out[i++] = card.previousTimestamp === null ? 1 : 0;
   out[i++] = card.usedMerchantRecently ? 0 : 1;

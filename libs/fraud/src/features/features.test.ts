@@ -35,6 +35,18 @@ describe('card features', () => {
     expect(f.amount_zscore_card_all_time).toBeCloseTo((300 - 27.5) / 17.0783, 2);
   });
 
+  it("compares with the card's median and counts its recent outliers, which a leaked card's large amounts cannot hide", () => {
+    const state = new InMemoryFeatureState(stateWindows(7));
+    // Usual spending around 20; ×5 purchases on days 16 and 19, and one on day 0, too old to count at day 20.
+    const amounts: [number, number][] = [[0, 100], [2, 18], [4, 22], [6, 20], [8, 19], [16, 100], [18, 21], [19, 95]];
+    amounts.forEach(([day, amount], k) => observe(tx(`t${k}`, day, amount), state));
+    const f = featuresOf(tx('now', 20, 100), state);
+    // median of [100, 18, 22, 20, 19, 100, 21, 95] = (21 + 22) / 2
+    expect(f.log_amount_over_card_median_30d).toBeCloseTo(Math.log1p(100) - Math.log1p(21.5), 4);
+    expect(f.card_outlier_count_14d).toBe(2); // days 16 and 19; day 0 is older than 14 days
+    expect(f.log_amount_over_card_median_30d).toBeGreaterThan(f.log_amount_over_card_mean_30d!);
+  });
+
   it('treats a new card and a new merchant as such', () => {
     const state = new InMemoryFeatureState(stateWindows(7));
     const first = featuresOf(tx('a', 0, 10), state);

@@ -98,6 +98,8 @@ export class InMemoryFeatureState implements FeatureState {
       previousTimestamp: null,
       allTime: { count: 0, mean: 0, std: 0 },
       usedMerchantRecently: false,
+      recentAmounts: [],
+      recentAgesMs: [],
     };
     const record = this.cards.get(cardId);
     if (!record) return summary;
@@ -115,6 +117,8 @@ export class InMemoryFeatureState implements FeatureState {
       if (ts < longest) break;
       summary.previousTimestamp ??= ts;
       if (merchants[i] === merchant) summary.usedMerchantRecently = true;
+      summary.recentAmounts.push(amounts[i]!);
+      summary.recentAgesMs.push(t - ts);
       for (let w = 0; w < windows.length; w++) {
         if (ts >= t - windows[w]!) {
           summary.windowCounts[w]!++;

@@ -30,6 +30,9 @@ export interface CardSummary {
   allTime: { count: number; mean: number; std: number };
   /** Whether the card used this merchant in its longest window. */
   usedMerchantRecently: boolean;
+  /** Amounts of the card's transactions in its longest window, newest first, with their ages at t. */
+  recentAmounts: number[];
+  recentAgesMs: number[];
 }
 
 export interface MerchantSummary {
