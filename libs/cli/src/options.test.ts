@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { fraction, integer, oneOf, positive } from './options';
+import { fraction, integer, nonNegative, oneOf, positive } from './options';
 import { runCli } from './run';
 
 describe('option parsers', () => {
@@ -13,6 +13,9 @@ describe('option parsers', () => {
     expect(positive('3.5')).toBe(3.5);
     expect(() => positive('-1')).toThrow('positive');
     expect(() => positive('Infinity')).toThrow('positive');
+    expect(nonNegative('0')).toBe(0);
+    expect(() => nonNegative('-0.1')).toThrow('≥ 0');
+    expect(() => nonNegative('NaN')).toThrow('≥ 0');
     expect(oneOf(['val', 'test'] as const)('test')).toBe('test');
     expect(() => oneOf(['val', 'test'] as const)('train')).toThrow('expected one of val, test');
   });

@@ -20,6 +20,12 @@ export function positive(value: string): number {
   return n;
 }
 
+export function nonNegative(value: string): number {
+  const n = Number(value);
+  if (!(n >= 0 && Number.isFinite(n))) throw new InvalidArgumentError('expected a number ≥ 0');
+  return n;
+}
+
 export function oneOf<T extends string>(values: readonly T[]) {
   return (value: string): T => {
     if (!(values as readonly string[]).includes(value)) throw new InvalidArgumentError(`expected one of ${values.join(', ')}`);

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { integer, positive } from '@dl-suite/cli';
+import { integer, nonNegative, positive } from '@dl-suite/cli';
 import { readLabelledTsv, saveSentimentModel, sentimentRecipeSchema, trainSentimentModel, type SentimentRecipeOptions } from '@dl-suite/sentiment-domain';
 import { createProgressReporter, type ProgressReporter } from '@dl-suite/ml-training';
 import { SST2_DIR } from '../config';
@@ -96,12 +96,6 @@ function recipeJson(value: string): SentimentRecipeOptions {
   const result = sentimentRecipeSchema.safeParse(parsed);
   if (!result.success) throw new InvalidArgumentError(result.error.issues.map((i) => `${i.path.join('.') || 'recipe'}: ${i.message}`).join('; '));
   return parsed as SentimentRecipeOptions;
-}
-
-function nonNegative(value: string): number {
-  const n = Number(value);
-  if (!(n >= 0 && Number.isFinite(n))) throw new InvalidArgumentError('expected a number ≥ 0');
-  return n;
 }
 
 // Unlike @dl-suite/cli's fraction, 0 is a valid rate: no dropout.
