@@ -1,5 +1,5 @@
 export { LabelledTsvError, readLabelledTsv, type LabelledTexts } from './data/labelled-tsv';
-export { buildTextCnn, ensembleOf, INPUT_NAMES, LABELS, textCnnSchema, type TextCnnConfig, type TextCnnOptions } from './model/text-cnn';
+export { buildTextCnn, servingModel, INPUT_NAMES, LABELS, textCnnSchema, type TextCnnConfig, type TextCnnOptions } from './model/text-cnn';
 export { pretrainedEmbeddingMatrix, withWholeWords, type EmbeddingMatrix, type WholeWordOptions } from './embeddings/pretrained-embeddings';
 export { DEFAULT_WORD_VECTORS_PACKAGE, defaultWordVectorsFile, loadWordVectors, type WordVectors } from './embeddings/word-vectors';
 export { sentimentRecipeSchema, type SentimentRecipe, type SentimentRecipeOptions } from './training/recipe';

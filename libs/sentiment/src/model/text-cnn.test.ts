@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { OnnxModel } from '@dl-suite/ml-runtime';
 import { exportLayersModel } from '@dl-suite/onnx-export';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTextCnn, ensembleOf, type TextCnnOptions } from './text-cnn';
+import { buildTextCnn, servingModel, type TextCnnOptions } from './text-cnn';
 
 const config: TextCnnOptions = { vocabSize: 60, embeddingDim: 8, kernelSizes: [2, 3, 5], filters: 6, seed: 7 };
 /** Ragged texts: ids 1..59 (0 is [PAD]); lengths 1 to 9, shorter than some kernels. */
@@ -28,6 +28,20 @@ function tfjsLogits(model: tf.LayersModel, rows: number[][], width: number): num
 }
 
 /** Non-zero biases everywhere, so a padded step that leaks into a convolution or the max shows. */
+/** Logits of the model exported to ONNX and run by onnxruntime on the padded texts. */
+async function onnxLogits(model: tf.LayersModel, rows: number[][], width: number): Promise<number[][]> {
+  const onnx = await OnnxModel.fromBytes(exportLayersModel(model, { outputNames: ['logits'] }), { warmup: false, intraOpThreads: 1 });
+  try {
+    const { ids, mask } = feeds(rows, width);
+    const dims = [rows.length, width];
+    const out = await onnx.run({ input_ids: { data: BigInt64Array.from(ids, BigInt), dims }, attention_mask: { data: BigInt64Array.from(mask, BigInt), dims } });
+    const logits = (out['logits'] as { data: Float32Array }).data;
+    return rows.map((_, r) => [logits[2 * r], logits[2 * r + 1]] as number[]);
+  } finally {
+    await onnx.dispose();
+  }
+}
+
 function shiftBiases(model: tf.LayersModel): void {
   for (const layer of model.layers) {
     const weights = layer.getWeights();
@@ -104,7 +118,7 @@ describe('wordDropout', () => {
   });
 });
 
-describe('ensembleOf', () => {
+describe('servingModel', () => {
   beforeAll(async () => {
     await tf.setBackend('cpu');
   });
@@ -112,7 +126,7 @@ describe('ensembleOf', () => {
   it('averages the members’ logits in one graph that exports like a single model', async () => {
     const members = [0, 1, 2].map((m) => buildTextCnn({ ...config, seed: 7 + m }, m));
     members.forEach(shiftBiases);
-    const ensemble = ensembleOf(members, config);
+    const ensemble = servingModel(members, config);
     const memberLogits = members.map((m) => tfjsLogits(m, texts, 9));
     const mean = texts.map((_, r) => [0, 1].map((c) => memberLogits.reduce((s, l) => s + (l[r]?.[c] ?? 0), 0) / members.length));
     expect(maxAbsDiff(tfjsLogits(ensemble, texts, 9), mean)).toBeLessThan(1e-5);
@@ -124,7 +138,7 @@ describe('ensembleOf', () => {
 
   it('is the model itself for one member', () => {
     const single = buildTextCnn(config);
-    expect(ensembleOf([single], config)).toBe(single);
+    expect(servingModel([single], config)).toBe(single);
     single.dispose();
   });
 });
@@ -154,15 +168,9 @@ describe('buildTextCnn with initial embeddings', () => {
     expect(model.getLayer('m0_conv2').getWeights()[0]?.shape).toEqual([2, 16, 6]);
     // Fine-tuning moves only the trained copy: the two channels then differ, as they will after training.
     trained?.setWeights([tf.tensor2d(rows.map((v) => v * 0.5), [60, 8])]);
-    const onnx = await OnnxModel.fromBytes(exportLayersModel(model, { outputNames: ['logits'] }), { warmup: false, intraOpThreads: 1 });
     try {
-      const { ids, mask } = feeds(texts, 9);
-      const dims = [texts.length, 9];
-      const out = await onnx.run({ input_ids: { data: BigInt64Array.from(ids, BigInt), dims }, attention_mask: { data: BigInt64Array.from(mask, BigInt), dims } });
-      const logits = (out['logits'] as { data: Float32Array }).data;
-      expect(maxAbsDiff(texts.map((_, r) => [logits[2 * r], logits[2 * r + 1]] as number[]), tfjsLogits(model, texts, 9))).toBeLessThan(1e-4);
+      expect(maxAbsDiff(await onnxLogits(model, texts, 9), tfjsLogits(model, texts, 9))).toBeLessThan(1e-4);
     } finally {
-      await onnx.dispose();
       model.dispose();
     }
   });
@@ -181,17 +189,29 @@ describe('buildTextCnn with initial embeddings', () => {
     expect(losses.map((l) => l.dataSync()[0])).toEqual([expect.closeTo(0.01 * offsets.reduce((s, v) => s + v * v, 0), 4)]);
     tf.dispose(losses);
     shiftBiases(model);
-    const onnx = await OnnxModel.fromBytes(exportLayersModel(model, { outputNames: ['logits'] }), { warmup: false, intraOpThreads: 1 });
     try {
-      const { ids, mask } = feeds(texts, 9);
-      const dims = [texts.length, 9];
-      const out = await onnx.run({ input_ids: { data: BigInt64Array.from(ids, BigInt), dims }, attention_mask: { data: BigInt64Array.from(mask, BigInt), dims } });
-      const logits = (out['logits'] as { data: Float32Array }).data;
-      expect(maxAbsDiff(texts.map((_, r) => [logits[2 * r], logits[2 * r + 1]] as number[]), tfjsLogits(model, texts, 9))).toBeLessThan(1e-4);
+      expect(maxAbsDiff(await onnxLogits(model, texts, 9), tfjsLogits(model, texts, 9))).toBeLessThan(1e-4);
     } finally {
-      await onnx.dispose();
       model.dispose();
       plain.dispose();
+    }
+  });
+
+  it('servingModel folds the decayed rows into one table with the same logits', async () => {
+    await tf.setBackend('cpu');
+    for (const staticChannel of [false, true]) {
+      const model = buildTextCnn({ ...config, initialEmbeddings: rows, embeddingDecay: 0.01, staticChannel });
+      model.getLayer('m0_embedding_offset').setWeights([tf.tensor2d(rows.map((v) => 0.1 * Math.cos(v)), [60, 8])]);
+      shiftBiases(model);
+      const served = servingModel([model], { ...config, embeddingDecay: 0.01, staticChannel });
+      try {
+        expect(served.layers.map((l) => l.name)).not.toContain('m0_embedding_offset');
+        expect(maxAbsDiff(tfjsLogits(served, texts, 9), tfjsLogits(model, texts, 9))).toBeLessThan(1e-5);
+        expect(maxAbsDiff(await onnxLogits(served, texts, 9), tfjsLogits(model, texts, 9))).toBeLessThan(1e-4);
+      } finally {
+        served.dispose();
+        model.dispose();
+      }
     }
   });
 

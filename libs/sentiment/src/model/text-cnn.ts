@@ -53,7 +53,7 @@ interface Inputs {
  * padded steps out of it (they are ≥ 0, as every real step), so a text's logits do not depend on
  * how much its batch is padded. Only built-in layers: the graph exports to ONNX as is.
  *
- * `member` prefixes every layer name (`m<member>_`) so `ensembleOf` can take weights by name.
+ * `member` prefixes every layer name (`m<member>_`) so `servingModel` can take weights by name.
  */
 export function buildTextCnn(options: TextCnnOptions, member = 0): tf.LayersModel {
   const config = textCnnSchema.parse(options);
@@ -63,27 +63,42 @@ export function buildTextCnn(options: TextCnnOptions, member = 0): tf.LayersMode
 }
 
 /**
- * One graph whose logits are the mean of the members' logits (one ONNX file serves the whole
- * ensemble). The members must come from `buildTextCnn(config, 0…k-1)` with the same config.
+ * The graph to serve: one ONNX file for the whole ensemble (logits = the members' mean), and each
+ * decayed embedding folded into one table. Training keeps frozen rows + an offset because the
+ * regulariser needs the offset alone; serving needs only their sum, which halves the exported
+ * embedding bytes. The members must come from `buildTextCnn(config, 0…k-1)` with the same config.
  */
-export function ensembleOf(members: readonly tf.LayersModel[], options: TextCnnOptions): tf.LayersModel {
-  if (members.length === 1) return members[0] as tf.LayersModel;
+export function servingModel(members: readonly tf.LayersModel[], options: TextCnnOptions): tf.LayersModel {
   const config = textCnnSchema.parse(options);
+  if (members.length === 1 && config.embeddingDecay === 0) return members[0] as tf.LayersModel;
   const inputs = textInputs();
-  const branches = members.map((_, m) => textCnnBranch(inputs, config, `m${m}_`));
+  const branches = members.map((_, m) => textCnnBranch(inputs, { ...config, embeddingDecay: 0 }, `m${m}_`));
+  const served = tf.model({ inputs: [inputs.inputIds, inputs.attentionMask], outputs: meanLogits(branches), name: 'text_cnn_served' });
+  members.forEach((member, m) => {
+    for (const layer of member.layers) {
+      if (layer.weights.length === 0 || layer.name === `m${m}_embedding_offset`) continue;
+      if (config.embeddingDecay > 0 && layer.name === `m${m}_static_embedding`) {
+        const [rows, offset] = [layer, member.getLayer(`m${m}_embedding_offset`)].map((l) => l.getWeights()[0] as tf.Tensor);
+        const folded = tf.add(rows!, offset!);
+        served.getLayer(`m${m}_embedding`).setWeights([folded]);
+        folded.dispose();
+        if (!config.staticChannel) continue;
+      }
+      served.getLayer(layer.name).setWeights(layer.getWeights());
+    }
+  });
+  return served;
+}
+
+function meanLogits(branches: tf.SymbolicTensor[]): tf.SymbolicTensor {
+  if (branches.length === 1) return branches[0]!;
   const sum = tf.layers.add({ name: 'ensemble_sum' }).apply(branches) as tf.SymbolicTensor;
-  const identity = tf.eye(LABELS.length).div(members.length);
+  const identity = tf.eye(LABELS.length).div(branches.length);
   const mean = tf.layers
     .dense({ units: LABELS.length, useBias: false, trainable: false, weights: [identity], name: 'ensemble_mean' })
     .apply(sum) as tf.SymbolicTensor;
   identity.dispose();
-  const ensemble = tf.model({ inputs: [inputs.inputIds, inputs.attentionMask], outputs: mean, name: 'text_cnn_ensemble' });
-  for (const member of members) {
-    for (const layer of member.layers) {
-      if (layer.weights.length > 0) ensemble.getLayer(layer.name).setWeights(layer.getWeights());
-    }
-  }
-  return ensemble;
+  return mean;
 }
 
 function textInputs(): Inputs {

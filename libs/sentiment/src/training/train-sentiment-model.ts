@@ -7,7 +7,7 @@ import { registerFastConvKernels } from '@dl-suite/tfjs-kernels';
 import { readLabelledTsv } from '../data/labelled-tsv';
 import { pretrainedEmbeddingMatrix, withWholeWords } from '../embeddings/pretrained-embeddings';
 import { defaultWordVectorsFile, loadWordVectors, type WordVectors } from '../embeddings/word-vectors';
-import { buildTextCnn, ensembleOf, type TextCnnOptions } from '../model/text-cnn';
+import { buildTextCnn, servingModel, type TextCnnOptions } from '../model/text-cnn';
 import { encodeTexts, type EncodedTexts } from './batches';
 import { fitTextModel, predictScores } from './fit-text-model';
 import { sentimentRecipeSchema, type SentimentRecipe, type SentimentRecipeOptions } from './recipe';
@@ -112,7 +112,7 @@ export async function trainSentimentModel(options: TrainSentimentOptions): Promi
     members.push({ bestEpoch: bestEpoch + 1, history });
     memberDevAccuracy.push(accuracy);
   }
-  const model = ensembleOf(trained, modelConfig(recipe, tokenizer.vocabSize, recipe.seed));
+  const model = servingModel(trained, modelConfig(recipe, tokenizer.vocabSize, recipe.seed));
   if (model !== trained[0]) trained.forEach((member) => member.dispose());
   const cpu = process.cpuUsage(cpuStart);
 
