@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLED_MODEL_DIR, FSDD_DIR, loadConfig } from './config';
 import { serve } from './main';
 
-// The bundled model measures 0.36 on this speaker's 150-string test draw (MODEL_CARD.md) and 0.408
-// on these 40 strings; the ceiling catches regressions, it is not the 3 % goal.
-const DER_FLOOR = 0.45;
+// The bundled model measures 0.133 on this speaker's 150-string test draw (MODEL_CARD.md) and 0.149
+// on these 40 strings; the ceiling catches regressions (the previous model, 0.408, fails it), it is not the 3 % goal.
+const DER_FLOOR = 0.25;
 
 let running: RunningService;
 
@@ -38,7 +38,7 @@ describe('the bundled connected-digit model', () => {
     const response = await fetch(`${running.url}/v1/transcribe`, { method: 'POST', headers: { 'content-type': 'audio/wav' }, body: wav });
     expect(response.status).toBe(200);
     const body: any = await response.json();
-    expect(body.model).toBe('speech-digits-ctc@1.0.0');
+    expect(body.model).toBe('speech-digits-ctc@1.1.0');
     expect(body.durationSeconds).toBeCloseTo(utterance!.samples.length / 16000, 2);
     expect(body.words.length).toBeGreaterThan(0);
     for (const word of body.words) {

@@ -1,7 +1,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import { createRng, type EpochReport } from '@dl-suite/ml-training';
 import { DEFAULT_SPEECH_DATA, prepareSpeechData, type SpeechData, type SpeechDataOptions } from './data/speech-data';
-import { buildSpeechModel, DEFAULT_ACOUSTIC_MODEL, type AcousticModelConfig } from './model/speech-model';
+import { buildSpeechModel, DEFAULT_ACOUSTIC_MODEL, outputFraming, type AcousticModelConfig } from './model/speech-model';
 import { isFliteVoiceUnshared } from './data/voices';
 import { scoreDigitStrings, type DigitScores } from './training/digit-errors';
 import { evaluateDigits, transcribe } from './training/evaluate';
@@ -74,8 +74,10 @@ export async function trainSpeechModel(options: SpeechTrainingOptions): Promise<
 
   options.onPhase?.('training');
   const model = buildSpeechModel(modelConfig);
+  const framing = outputFraming(modelConfig);
   const training = await trainLoop({
     model,
+    framing,
     nextUtterance: data.nextTrainingUtterance,
     rng: createRng(seed + 4),
     validation: data.validation,
@@ -85,10 +87,10 @@ export async function trainSpeechModel(options: SpeechTrainingOptions): Promise<
   });
 
   options.onPhase?.('evaluating');
-  const flite = transcribe(model, data.tests.flite);
+  const flite = transcribe(model, data.tests.flite, framing);
   const metrics = {
-    validation: evaluateDigits(model, data.validation),
-    heldOutSpeaker: evaluateDigits(model, data.tests.heldOutSpeaker),
+    validation: evaluateDigits(model, data.validation, framing),
+    heldOutSpeaker: evaluateDigits(model, data.tests.heldOutSpeaker, framing),
     flite: scoreDigitStrings(flite),
     fliteUnshared: scoreDigitStrings(flite.filter((_, i) => isFliteVoiceUnshared(data.tests.flite[i]!.speaker))),
   };

@@ -10,6 +10,7 @@ import { loadFsddRecordings } from '../data/fsdd';
 import type { Utterance } from '../data/recording';
 import { FSDD } from '../test-support/fsdd';
 import { trainedFixture } from '../test-support/trained-fixture';
+import { outputFraming } from '../model/speech-model';
 import { transcribeLogits } from '../training/evaluate';
 import { VOCABULARY } from '../vocabulary';
 import { exportSpeechModel } from './export-speech-model';
@@ -49,7 +50,9 @@ describe('exportSpeechModel', () => {
       expect(ours).not.toBe(''); // the fixture's logits vary, so the comparison below means something
       const served = await recognizer.logits(samples);
       expect(served.frames).toBe(frames);
-      expect(served.secondsPerFrame).toBeCloseTo(0.02, 9);
+      // config.json's conv_stride states the fixture's framing (two downsamplings: 40 ms).
+      expect(served.secondsPerFrame).toBeCloseTo(outputFraming(trained.config.model).hop / 16000, 9);
+      expect(served.secondsPerFrame).toBeCloseTo(0.04, 9);
       expect(Math.max(...Array.from(served.data, (v, i) => Math.abs(v - logits[i]!)))).toBeLessThan(1e-4);
       // The untrained fixture also emits bare '|' units, which the pipeline keeps as extra spaces.
       expect((await recognizer.transcribe(samples)).text.split(/\s+/)).toEqual(ours.split(' '));

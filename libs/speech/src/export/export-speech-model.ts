@@ -28,7 +28,7 @@ export interface ExportSpeechModelOptions {
 export async function exportSpeechModel(trained: TrainedSpeechModel, dir: string, options: ExportSpeechModelOptions): Promise<ModelManifest> {
   const onnx = exportLayersModel(trained.model, { inputNames: ['input_values'], outputNames: ['logits'], producerName: '@dl-suite/speech-domain' });
   const runtime = await measureRuntime(trained.model, onnx, options.checkUtterances);
-  const { hop, window } = outputFraming();
+  const { hop, window } = outputFraming(trained.config.model);
   const { config, metrics } = trained;
   return writeModelFolder(dir, {
     files: {

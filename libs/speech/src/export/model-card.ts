@@ -2,6 +2,7 @@ import type { TrainedSpeechModel } from '../train-speech-model';
 import type { DigitScores } from '../training/digit-errors';
 import { FESTIVAL_VOICES } from '../data/voices';
 import { FRONT_END } from '../model/front-end';
+import { outputFraming, type AcousticModelConfig } from '../model/speech-model';
 import { VOCABULARY } from '../vocabulary';
 
 export interface RuntimeMeasurements {
@@ -14,6 +15,9 @@ export interface RuntimeMeasurements {
 const percent = (x: number) => `${(100 * x).toFixed(2)} %`;
 const row = (name: string, s: DigitScores) => `| ${name} | ${s.utterances} | ${s.digits} | ${percent(s.digitErrorRate)} | ${percent(s.stringAccuracy)} |`;
 
+/** Output frame duration in ms (the front end's 10 ms hop, halved per downsampling). */
+const frameMs = (model: AcousticModelConfig) => (outputFraming(model).hop / FRONT_END.sampleRate) * 1000;
+
 /** MODEL_CARD.md: what the model does, how it was trained, how well it does, where it fails. */
 export function speechModelCard(trained: TrainedSpeechModel, runtime: RuntimeMeasurements): string {
   const { config, metrics, data, training, seconds } = trained;
@@ -22,12 +26,12 @@ export function speechModelCard(trained: TrainedSpeechModel, runtime: RuntimeMea
 Transcribes spoken English digit strings ("four two seven") from raw 16 kHz mono samples.
 Trained from scratch in TensorFlow.js; served by transformers.js' automatic-speech-recognition
 pipeline as a \`wav2vec2\` CTC model (\`input_values [batch, samples]\` → \`logits [batch, frames, ${VOCABULARY.length}]\`,
-one frame per 20 ms).
+one frame per ${frameMs(config.model)} ms).
 
 ## Model
 - Front end inside the graph, fixed weights: 25 ms Hann windows every 10 ms as a strided Conv1D
   with DFT filters, power, ${FRONT_END.mels} mel bands ${FRONT_END.fMin}–${FRONT_END.fMax} Hz, ln(1 + mel / ${FRONT_END.logOffset}).
-- Acoustic model: ${config.model.utteranceMeanNorm ? 'the utterance\'s mean log-mel spectrum subtracted, ' : ''}BatchNorm, Conv1D ${config.model.channels}×5 at 10 ms, a stride-2 Conv1D to 20 ms,
+- Acoustic model: ${config.model.utteranceMeanNorm ? 'the utterance\'s mean log-mel spectrum subtracted, ' : ''}BatchNorm, Conv1D ${config.model.channels}×5 at 10 ms, ${config.model.downsamplings} stride-2 Conv1D to ${frameMs(config.model)} ms,
   ${config.model.blocks} residual Conv1D(${config.model.channels}, ${config.model.kernelSize}) blocks with BatchNorm + ReLU, dropout ${config.model.dropout}, Dense → logits.
 - Units: \`${VOCABULARY.join(' ')}\` — the CTC blank, the word delimiter (unused), one word-start unit per digit word.
 

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { DEFAULT_SPEECH_DATA } from '../data/speech-data';
-import { buildSpeechModel, type AcousticModelConfig } from '../model/speech-model';
+import { buildSpeechModel, DEFAULT_ACOUSTIC_MODEL, type AcousticModelConfig } from '../model/speech-model';
 import { DEFAULT_SCHEDULE, type TrainedSpeechModel } from '../train-speech-model';
 
 const SCORES = { digitErrorRate: 0.5, stringAccuracy: 0.25, utterances: 4, digits: 16 };
@@ -10,7 +10,7 @@ const SCORES = { digitErrorRate: 0.5, stringAccuracy: 0.25, utterances: 4, digit
  * statistics (so its logits vary from frame to frame as a trained model's do), for export tests.
  */
 export function trainedFixture(): TrainedSpeechModel {
-  const config: AcousticModelConfig = { channels: 16, blocks: 1, kernelSize: 3, dropout: 0, utteranceMeanNorm: true, seed: 5 };
+  const config: AcousticModelConfig = { ...DEFAULT_ACOUSTIC_MODEL, channels: 16, blocks: 1, kernelSize: 3, dropout: 0, utteranceMeanNorm: true, seed: 5 };
   const model = buildSpeechModel(config);
   let seed = 21;
   for (const layer of model.layers.filter((l) => l.getClassName() === 'BatchNormalization')) {

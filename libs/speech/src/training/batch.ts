@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Utterance } from '../data/recording';
-import { outputFrames } from '../model/speech-model';
+import { outputFrames, type Framing } from '../model/speech-model';
 import { digitLabels } from '../vocabulary';
 
 export interface Batch {
@@ -12,13 +12,13 @@ export interface Batch {
 }
 
 /** Pads utterances into one input tensor and lists their CTC targets and valid frame counts. */
-export function makeBatch(utterances: readonly Utterance[]): Batch {
+export function makeBatch(utterances: readonly Utterance[], framing: Framing): Batch {
   const longest = Math.max(...utterances.map((u) => u.samples.length));
   const data = new Float32Array(utterances.length * longest);
   utterances.forEach((u, i) => data.set(u.samples, i * longest));
   return {
     samples: tf.tensor2d(data, [utterances.length, longest]),
-    frames: utterances.map((u) => outputFrames(u.samples.length)),
+    frames: utterances.map((u) => outputFrames(u.samples.length, framing)),
     labels: utterances.map((u) => digitLabels(u.digits)),
   };
 }

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { ctcWords, greedyCtcDecode } from '@dl-suite/ml-ctc';
 import type { Utterance } from '../data/recording';
+import type { Framing } from '../model/speech-model';
 import { transcriptDigits, VOCABULARY } from '../vocabulary';
 import { makeBatch } from './batch';
 import { scoreDigitStrings, type DigitScores } from './digit-errors';
@@ -22,12 +23,12 @@ export function transcribeLogits(data: Float32Array, frames: number): string {
 }
 
 /** Runs the model over utterances (in length-sorted batches, to pad little) and decodes each. */
-export function transcribe(model: tf.LayersModel, utterances: readonly Utterance[], batchSize = 16): Transcription[] {
+export function transcribe(model: tf.LayersModel, utterances: readonly Utterance[], framing: Framing, batchSize = 16): Transcription[] {
   const order = utterances.map((_, i) => i).sort((a, b) => utterances[a]!.samples.length - utterances[b]!.samples.length);
   const results = new Array<Transcription>(utterances.length);
   for (let start = 0; start < order.length; start += batchSize) {
     const indices = order.slice(start, start + batchSize);
-    const batch = makeBatch(indices.map((i) => utterances[i]!));
+    const batch = makeBatch(indices.map((i) => utterances[i]!), framing);
     const logits = tf.tidy(() => model.predict(batch.samples) as tf.Tensor3D);
     const [, frames, vocab] = logits.shape;
     const values = logits.dataSync() as Float32Array;
@@ -41,6 +42,6 @@ export function transcribe(model: tf.LayersModel, utterances: readonly Utterance
   return results;
 }
 
-export function evaluateDigits(model: tf.LayersModel, utterances: readonly Utterance[]): DigitScores {
-  return scoreDigitStrings(transcribe(model, utterances));
+export function evaluateDigits(model: tf.LayersModel, utterances: readonly Utterance[], framing: Framing): DigitScores {
+  return scoreDigitStrings(transcribe(model, utterances, framing));
 }

@@ -5,7 +5,7 @@ import { registerFastConvKernels } from '@dl-suite/tfjs-kernels';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { connectedDigitUtterance, speakerPool, type SpeakerPool } from '../data/connected';
 import { loadFsddRecordings } from '../data/fsdd';
-import { buildSpeechModel } from '../model/speech-model';
+import { buildSpeechModel, DEFAULT_ACOUSTIC_MODEL, outputFraming } from '../model/speech-model';
 import { FSDD } from '../test-support/fsdd';
 import { trainLoop } from './train-loop';
 
@@ -19,10 +19,12 @@ beforeAll(async () => {
 
 describe('trainLoop', () => {
   it('lowers the CTC loss of a tiny model within a few steps on real connected digits', async () => {
-    const model = buildSpeechModel({ channels: 32, blocks: 1, kernelSize: 3, dropout: 0, utteranceMeanNorm: false, seed: 3 });
+    const config = { ...DEFAULT_ACOUSTIC_MODEL, channels: 32, blocks: 1, kernelSize: 3, dropout: 0, seed: 3 };
+    const model = buildSpeechModel(config);
     const validationRng = createRng(2);
     const result = await trainLoop({
       model,
+      framing: outputFraming(config),
       nextUtterance: (rng) => connectedDigitUtterance(pool, rng, { digits: [1, 3] }),
       rng: createRng(1),
       validation: Array.from({ length: 4 }, () => connectedDigitUtterance(pool, validationRng, { digits: [2, 3] })),

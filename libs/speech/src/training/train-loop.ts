@@ -2,11 +2,14 @@ import * as tf from '@tensorflow/tfjs';
 import { ctcLoss } from '@dl-suite/ml-ctc';
 import { EarlyStopping, learningRateAt, setOptimizerLearningRate, type EpochReport, type Rng } from '@dl-suite/ml-training';
 import type { Utterance } from '../data/recording';
+import type { Framing } from '../model/speech-model';
 import { makeBatch } from './batch';
 import { evaluateDigits } from './evaluate';
 
 export interface TrainLoopOptions {
   model: tf.LayersModel;
+  /** The model's output framing (CTC frame counts of padded utterances). */
+  framing: Framing;
   /** Draws one training utterance (already augmented). */
   nextUtterance: (rng: Rng) => Utterance;
   rng: Rng;
@@ -71,7 +74,7 @@ export async function trainLoop(options: TrainLoopOptions): Promise<TrainLoopRes
       for (let i = 0; i < drawn.length; i += batchSize) pending.push(drawn.slice(i, i + batchSize));
       rng.shuffle(pending);
     }
-    return makeBatch(pending.pop()!);
+    return makeBatch(pending.pop()!, options.framing);
   };
   let best: tf.Tensor[] = [];
   let dataSeconds = 0;
@@ -99,7 +102,7 @@ export async function trainLoop(options: TrainLoopOptions): Promise<TrainLoopRes
       lossCount++;
       tf.dispose([cost, batch.samples]);
     }
-    const scores = evaluateDigits(model, options.validation);
+    const scores = evaluateDigits(model, options.validation, options.framing);
     const metrics = { loss: lossSum / lossCount, val_der: scores.digitErrorRate, val_string_acc: scores.stringAccuracy };
     const decision = stopping.update(round, metrics);
     if (decision.improved) {
