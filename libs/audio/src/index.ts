@@ -8,5 +8,5 @@ export {
 } from './decode-audio';
 export { AudioError, type AudioErrorCode } from './errors';
 export { resample, Resampler, type ResamplerOptions } from './resampler';
-export { segmentSpeech, type SegmentOptions, type SpeechSegment } from './segment';
+export { packSegments, segmentSpeech, type SegmentOptions, type SpeechSegment, type SpeechWindow } from './segment';
 export type { AudioFormat } from './sniff';

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodeAudio } from './decode-audio';
-import { segmentSpeech, type SpeechSegment } from './segment';
+import { packSegments, segmentSpeech, type SpeechSegment } from './segment';
 import { run, scratch } from './test-support/tools';
 
 const RATE = 16000;
@@ -80,6 +80,23 @@ describe('segmentSpeech', () => {
     }
     expect(segments[0]!.keepStart).toBe(segments[0]!.start);
     expect(segments.at(-1)!.keepEnd).toBe(segments.at(-1)!.end);
+  });
+
+  it('packs segments into windows up to a maximum, pauses included, and never joins an overlapping cut', () => {
+    // Speech at 0.5, 2.3 and 25 s: the first two share a window, the third is too far for a 20 s one.
+    const audio = sequence([[0.5, -70], [1, -20], [0.8, -70], [0.6, -20], [22, -70], [1, -20], [1, -70]]);
+    const segments = segmentSpeech(audio);
+    expect(segments).toHaveLength(3);
+    const windows = packSegments(segments, { maxSeconds: 20 });
+    expect(windows).toEqual([
+      { start: segments[0]!.start, end: segments[1]!.end, keepStart: segments[0]!.start, keepEnd: segments[1]!.end, pauses: [segments[1]!.start] },
+      { ...segments[2], pauses: [] },
+    ]);
+    expect(packSegments(segments, { maxSeconds: 30 })).toHaveLength(1);
+
+    const continuous = segmentSpeech(sequence([[0.5, null], [45, -20], [0.5, null]]), { maxSegmentSeconds: 20, overlapSeconds: 1 });
+    expect(packSegments(continuous, { maxSeconds: 60 })).toEqual(continuous.map((s) => ({ ...s, pauses: [] })));
+    expect(packSegments([])).toEqual([]);
   });
 
   describe('on synthesised speech (espeak-ng)', () => {

@@ -75,6 +75,14 @@ describe('ctcWords', () => {
     expect(words[3]!.end).toBeCloseTo(0.18, 9);
   });
 
+  it('ends a word at a pause the segmenter found, even with no delimiter across it', () => {
+    const path = ['t', 'w', 'o', '<pad>', '<pad>', '<pad>', 'n', 'o', '<pad>'];
+    const decode = (pauses: number[]) => ctcWords(greedyCtcDecode(scores(path)), { vocabulary: VOCAB, secondsPerFrame: 0.1, offsetSeconds: 5, pauses }).map((w) => w.word);
+    expect(decode([])).toEqual(['twono']);
+    expect(decode([5.45])).toEqual(['two', 'no']);
+    expect(decode([5.15, 7])).toEqual(['twono']); // pauses inside a word's span or after it do not split it
+  });
+
   it('names a token id the vocabulary lacks', () => {
     expect(() =>
       ctcWords([{ id: 42, startFrame: 0, endFrame: 1, confidence: 1 }], { vocabulary: VOCAB, secondsPerFrame: 0.02 }),

@@ -1,4 +1,4 @@
-import { segmentSpeech, SPEECH_SAMPLE_RATE } from '@dl-suite/audio';
+import { packSegments, segmentSpeech, SPEECH_SAMPLE_RATE } from '@dl-suite/audio';
 import { ctcWords, greedyCtcDecode } from '@dl-suite/ml-ctc';
 import type { SpeechRecognizer, TranscribeOptions } from '@dl-suite/ml-runtime';
 
@@ -16,8 +16,8 @@ export interface Transcription {
 }
 
 /**
- * Transcribes mono 16 kHz samples of any length. CTC models: energy-based segmentation, then one
- * model run per segment (memory bounded by the longest segment, 20 s by default), greedy decoding
+ * Transcribes mono 16 kHz samples of any length. CTC models: energy-based segmentation packed
+ * into windows of up to 20 s, one model run per window (memory bounded by that), greedy decoding
  * and word timestamps from the alignment. Other models (Whisper) go through the pipeline with its
  * own 30 s chunking and word timestamps, `options` passed through. Silence gives an empty text.
  */
@@ -29,13 +29,14 @@ export async function transcribeSamples(recognizer: SpeechRecognizer, samples: F
   if (!ctc) return whisperStyle(recognizer, samples, options);
 
   const words: TimedWord[] = [];
-  for (const segment of segmentSpeech(samples, { sampleRate: SPEECH_SAMPLE_RATE })) {
+  for (const segment of packSegments(segmentSpeech(samples, { sampleRate: SPEECH_SAMPLE_RATE }), { sampleRate: SPEECH_SAMPLE_RATE })) {
     const logits = await recognizer.logits(samples.subarray(segment.start, segment.end));
     if (logits.frames === 0) continue;
     const tokens = greedyCtcDecode(logits, ctc.blankId);
     const offsetSeconds = segment.start / SPEECH_SAMPLE_RATE;
     const keep = [segment.keepStart / SPEECH_SAMPLE_RATE, segment.keepEnd / SPEECH_SAMPLE_RATE] as const;
-    for (const word of ctcWords(tokens, { vocabulary: ctc.tokens, wordDelimiter: ctc.wordDelimiter, ignoreTokens: ctc.specialTokens, secondsPerFrame: logits.secondsPerFrame, offsetSeconds })) {
+    const pauses = segment.pauses.map((sample) => sample / SPEECH_SAMPLE_RATE);
+    for (const word of ctcWords(tokens, { vocabulary: ctc.tokens, wordDelimiter: ctc.wordDelimiter, ignoreTokens: ctc.specialTokens, secondsPerFrame: logits.secondsPerFrame, offsetSeconds, pauses })) {
       // Overlapping cuts: each piece keeps the words whose middle falls in its half.
       const middle = (word.start + word.end) / 2;
       if (middle >= keep[0] && middle < keep[1]) words.push({ ...word, start: round(word.start), end: round(word.end), confidence: round(word.confidence) });
