@@ -81,6 +81,16 @@ describe('ONNX export parity with tfjs (onnxruntime-node)', () => {
     expect(await parityDiff(model, [normal([BATCH, 6], 31), normal([BATCH, 6], 32)])).toBeLessThanOrEqual(TOLERANCE);
   });
 
+  it('ensemble: one shared Dense stack on three inputs, log-softmax, averaged', async () => {
+    const streams = [0, 1, 2].map(() => tf.input({ shape: [4, 6] }));
+    const hidden = tf.layers.dense({ units: 5, activation: 'relu' });
+    const head = tf.layers.dense({ units: 3 });
+    const logProbs = streams.map((s) => tf.layers.activation({ activation: 'logSoftmax' as 'softmax' }).apply(head.apply(hidden.apply(s))) as tf.SymbolicTensor);
+    const model = tf.model({ inputs: streams, outputs: tf.layers.average().apply(logProbs) as tf.SymbolicTensor });
+    randomizeWeights(model, 35);
+    expect(await parityDiff(model, [36, 37, 38].map((seed) => normal([BATCH, 4, 6], seed)))).toBeLessThanOrEqual(TOLERANCE);
+  });
+
   it('rank-3 input: Dense and BatchNormalization on the last axis, channels-first Flatten', async () => {
     const model = tf.sequential();
     model.add(tf.layers.dense({ units: 4, inputShape: [5, 3], activation: 'elu' }));

@@ -1,5 +1,6 @@
 import { activation } from './activation';
 import { add } from './add';
+import { average } from './average';
 import { batchNormalization } from './batch-normalization';
 import { concatenate } from './concatenate';
 import { conv } from './conv';
@@ -32,6 +33,7 @@ const HANDLERS: ReadonlyMap<string, LayerHandler> = new Map([
   ['Reshape', reshape],
   ['Concatenate', concatenate],
   ['Add', add],
+  ['Average', average],
   ['Multiply', multiply],
   ['Embedding', embedding],
   ['Conv1D', conv],
