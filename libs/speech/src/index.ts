@@ -2,9 +2,10 @@ export { trainSpeechModel, DEFAULT_SCHEDULE, type SpeechTrainingOptions, type Sp
 export { exportSpeechModel, type ExportSpeechModelOptions } from './export/export-speech-model';
 export { buildSpeechModel, outputFrames, outputFraming, DEFAULT_ACOUSTIC_MODEL, type AcousticModelConfig } from './model/speech-model';
 export { FRONT_END, logMelFrontEnd, frontEndFrames, type FrontEndConfig } from './model/front-end';
+export { SERVING_WARPS, warpEnsemble } from './model/warp-ensemble';
 export { LogCompression } from './model/log-compression';
 export { DIGIT_WORDS, VOCABULARY, digitLabels, digitTranscript, transcriptDigits } from './vocabulary';
-export { loadFsddRecordings, fsddFingerprint, FSDD_SPEAKERS } from './data/fsdd';
+export { loadFsddRecordings, fsddFingerprint, FSDD_SPEAKERS, type FsddSplit } from './data/fsdd';
 export { connectedDigitUtterance, speakerPool, type ConnectedDigitOptions, type SpeakerPool } from './data/connected';
 export { synthesize, type SynthVoice } from './data/synthesize';
 export { FESTIVAL_VOICES, FLITE_TEST_VOICES } from './data/voices';

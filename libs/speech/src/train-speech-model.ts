@@ -2,6 +2,7 @@ import type * as tf from '@tensorflow/tfjs';
 import { createRng, type EpochReport } from '@dl-suite/ml-training';
 import { DEFAULT_SPEECH_DATA, prepareSpeechData, type SpeechData, type SpeechDataOptions } from './data/speech-data';
 import { buildSpeechModel, DEFAULT_ACOUSTIC_MODEL, outputFraming, type AcousticModelConfig } from './model/speech-model';
+import { SERVING_WARPS, warpEnsemble } from './model/warp-ensemble';
 import { isFliteVoiceUnshared } from './data/voices';
 import { scoreDigitStrings, type DigitScores } from './training/digit-errors';
 import { evaluateDigits, transcribe } from './training/evaluate';
@@ -10,12 +11,14 @@ import { trainLoop, type TrainLoopResult } from './training/train-loop';
 export interface SpeechTrainingOptions {
   /** FSDD `recordings` folder. */
   fsddDir: string;
-  /** FSDD speaker never trained on (default 'jackson'). */
-  heldOutSpeaker?: string;
+  /** FSDD speaker never trained on (default 'jackson'); null: every speaker, FSDD's test takes held out. */
+  heldOutSpeaker?: string | null;
   seed?: number;
   data?: Partial<Omit<SpeechDataOptions, 'fsddDir' | 'heldOutSpeaker' | 'seed' | 'onPhase'>>;
   model?: Partial<AcousticModelConfig>;
   training?: Partial<SpeechTrainingSchedule>;
+  /** Frequency warps the served model averages over (warpEnsemble); [1]: the trained model alone. */
+  servingWarps?: readonly number[];
   onPhase?: (name: string) => void;
   onRound?: (report: EpochReport) => void;
 }
@@ -45,12 +48,23 @@ export const DEFAULT_SCHEDULE: SpeechTrainingSchedule = {
 };
 
 export interface TrainedSpeechModel {
+  /** The served model: the trained one averaged over `config.servingWarps`, mean log-probabilities out. */
   model: tf.LayersModel;
-  config: { heldOutSpeaker: string; seed: number; model: AcousticModelConfig; schedule: SpeechTrainingSchedule; data: Omit<SpeechDataOptions, 'fsddDir' | 'onPhase'> };
+  config: {
+    heldOutSpeaker: string | null;
+    seed: number;
+    model: AcousticModelConfig;
+    schedule: SpeechTrainingSchedule;
+    data: Omit<SpeechDataOptions, 'fsddDir' | 'onPhase'>;
+    servingWarps: readonly number[];
+  };
   training: TrainLoopResult;
   data: SpeechData['summary'];
-  /** `fliteUnshared`: the flite voices whose speakers festival's training voices are not (awb, rms). */
-  metrics: { validation: DigitScores; heldOutSpeaker: DigitScores; flite: DigitScores; fliteUnshared: DigitScores };
+  /**
+   * `heldOut`: the held-out speaker's (or takes') test draw; `fliteUnshared`: the flite voices
+   * whose speakers festival's training voices are not (awb, rms).
+   */
+  metrics: { validation: DigitScores; heldOut: DigitScores; flite: DigitScores; fliteUnshared: DigitScores };
   /** Wall clock: data preparation, the training loop, and both together. */
   seconds: { data: number; training: number; total: number };
 }
@@ -58,8 +72,9 @@ export interface TrainedSpeechModel {
 /**
  * Trains the connected-digit CTC model from scratch: prepares the data (see speech-data.ts),
  * builds the model (raw samples in, logits out), trains until the held-out speaker's digit error
- * rate stops improving, and scores the best weights on the held-out speaker's test utterances
- * and on flite voices (all of them, and those festival does not share). The caller exports it (`exportSpeechModel`).
+ * rate stops improving, wraps the best weights in the frequency-warp ensemble that is served, and
+ * scores that on the held-out speaker's (or takes') test utterances and on flite voices (all of
+ * them, and those festival does not share). The caller exports it (`exportSpeechModel`).
  */
 export async function trainSpeechModel(options: SpeechTrainingOptions): Promise<TrainedSpeechModel> {
   const started = performance.now();
@@ -87,16 +102,18 @@ export async function trainSpeechModel(options: SpeechTrainingOptions): Promise<
   });
 
   options.onPhase?.('evaluating');
-  const flite = transcribe(model, data.tests.flite, framing);
+  const servingWarps = options.servingWarps ?? SERVING_WARPS;
+  const served = warpEnsemble(model, servingWarps);
+  const flite = transcribe(served, data.tests.flite, framing);
   const metrics = {
-    validation: evaluateDigits(model, data.validation, framing),
-    heldOutSpeaker: evaluateDigits(model, data.tests.heldOutSpeaker, framing),
+    validation: evaluateDigits(served, data.validation, framing),
+    heldOut: evaluateDigits(served, data.tests.heldOut, framing),
     flite: scoreDigitStrings(flite),
     fliteUnshared: scoreDigitStrings(flite.filter((_, i) => isFliteVoiceUnshared(data.tests.flite[i]!.speaker))),
   };
   return {
-    model,
-    config: { heldOutSpeaker, seed, model: modelConfig, schedule, data: dataOptions },
+    model: served,
+    config: { heldOutSpeaker, seed, model: modelConfig, schedule, data: dataOptions, servingWarps },
     training,
     data: data.summary,
     metrics,

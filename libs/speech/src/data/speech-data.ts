@@ -11,8 +11,12 @@ import { espeakTrainingVoices, festivalTrainingVoices, FLITE_TEST_VOICES } from 
 
 export interface SpeechDataOptions {
   fsddDir: string;
-  /** FSDD speaker kept out of training: validation (early stopping) and the human test set. */
-  heldOutSpeaker: string;
+  /**
+   * FSDD speaker kept out of training: validation (early stopping) and the human test set. null:
+   * train on every speaker and hold out FSDD's test takes (0–4) instead, for a final model once
+   * the recipe has been chosen on a held-out speaker.
+   */
+  heldOutSpeaker: string | null;
   seed: number;
   /** espeak-ng voices whose isolated digit words join the training speakers (0: human speech only). */
   espeakVoices: number;
@@ -51,7 +55,7 @@ export interface SpeechData {
   /** Draws one augmented training utterance. */
   nextTrainingUtterance: (rng: Rng) => Utterance;
   validation: Utterance[];
-  tests: { heldOutSpeaker: Utterance[]; flite: Utterance[] };
+  tests: { heldOut: Utterance[]; flite: Utterance[] };
   /** What the training pool holds, for the model card. */
   summary: { humanSpeakers: string[]; humanRecordings: number; pseudoSpeakers: number; syntheticVoices: number; syntheticRecordings: number };
 }
@@ -64,14 +68,18 @@ export interface SpeechData {
  */
 export async function prepareSpeechData(options: SpeechDataOptions): Promise<SpeechData> {
   const { heldOutSpeaker, seed, onPhase } = options;
-  if (!FSDD_SPEAKERS.includes(heldOutSpeaker as (typeof FSDD_SPEAKERS)[number])) {
+  if (heldOutSpeaker !== null && !FSDD_SPEAKERS.includes(heldOutSpeaker as (typeof FSDD_SPEAKERS)[number])) {
     throw new Error(`Unknown FSDD speaker '${heldOutSpeaker}' (speakers: ${FSDD_SPEAKERS.join(', ')})`);
   }
   const rng = createRng(seed);
   onPhase?.('loading FSDD');
-  const trainingSpeakers = FSDD_SPEAKERS.filter((s) => s !== heldOutSpeaker);
-  const human = await loadFsddRecordings(options.fsddDir, trainingSpeakers);
-  const heldOut = speakerPool(await loadFsddRecordings(options.fsddDir, [heldOutSpeaker]));
+  const human =
+    heldOutSpeaker === null
+      ? await loadFsddRecordings(options.fsddDir, FSDD_SPEAKERS, 'train')
+      : await loadFsddRecordings(options.fsddDir, FSDD_SPEAKERS.filter((s) => s !== heldOutSpeaker));
+  const heldOut = speakerPool(
+    heldOutSpeaker === null ? await loadFsddRecordings(options.fsddDir, FSDD_SPEAKERS, 'test') : await loadFsddRecordings(options.fsddDir, [heldOutSpeaker]),
+  );
 
   onPhase?.(`synthesising ${options.espeakVoices} espeak-ng voices`);
   const espeak = await synthesizedDigitRecordings(espeakTrainingVoices(options.espeakVoices, rng));
@@ -88,7 +96,7 @@ export async function prepareSpeechData(options: SpeechDataOptions): Promise<Spe
   const validationRng = createRng(seed + 1);
   const testRng = createRng(seed + 2);
   const tests = {
-    heldOutSpeaker: Array.from({ length: options.heldOutUtterances }, () => connectedDigitUtterance(heldOut, testRng, evaluation)),
+    heldOut: Array.from({ length: options.heldOutUtterances }, () => connectedDigitUtterance(heldOut, testRng, evaluation)),
     flite: await synthesizedDigitStrings(FLITE_TEST_VOICES, createRng(seed + 3), { perVoice: options.flitePerVoice, digits: evaluation.digits }),
   };
   return {

@@ -4,7 +4,7 @@ import { decodeAudio } from '@dl-suite/audio';
 import { createRng } from '@dl-suite/ml-training';
 import type { SpeechRecognizer } from '@dl-suite/ml-runtime';
 import { connectedDigitUtterance, speakerPool } from '../data/connected';
-import { loadFsddRecordings } from '../data/fsdd';
+import { loadFsddRecordings, type FsddSplit } from '../data/fsdd';
 import type { Utterance } from '../data/recording';
 import { transcribeSamples } from '../service/transcribe';
 import { scoreDigitStrings, type DigitScores } from '../training/digit-errors';
@@ -18,6 +18,8 @@ export interface DigitSetOptions {
   utterances?: number;
   /** FSDD folders: only these speakers (default all). */
   speakers?: readonly string[];
+  /** FSDD folders: only one side of FSDD's take split (default every take). */
+  split?: FsddSplit;
   seed?: number;
 }
 
@@ -30,7 +32,7 @@ export interface DigitSetOptions {
 export async function loadDigitEvaluationSet(dir: string, options: DigitSetOptions = {}): Promise<Utterance[]> {
   const names = (await readdir(dir)).sort();
   if (names.some((name) => FSDD_FILE.test(name))) {
-    const recordings = await loadFsddRecordings(dir, options.speakers);
+    const recordings = await loadFsddRecordings(dir, options.speakers, options.split);
     const pool = speakerPool(recordings);
     const rng = createRng(options.seed ?? 7);
     return Array.from({ length: options.utterances ?? 200 }, () => connectedDigitUtterance(pool, rng, { digits: [2, 7] }));

@@ -45,19 +45,22 @@ export function logMelFrontEnd(samples: tf.SymbolicTensor, config: FrontEndConfi
     weights: [tf.tensor3d(dftKernel(config), [config.window, 1, 2 * bins])],
   }).apply(column) as tf.SymbolicTensor;
   const power = tf.layers.multiply({ name: 'frontend_power' }).apply([stft, stft]) as tf.SymbolicTensor;
-  const mel = melFilterbank(config).map((w) => w / config.logOffset);
+  const melPower = melLayer(config, 'frontend_mel').apply(power) as tf.SymbolicTensor;
+  const logMel = new LogCompression({ offset: 1, name: 'frontend_log' }).apply(melPower) as tf.SymbolicTensor;
+  return config.meanWindow > 0 ? subtractSlidingMean(logMel, config.mels, config.meanWindow) : logMel;
+}
+
+/**
+ * The Dense layer from the power of the STFT outputs (re² then im² of each bin) to mel power
+ * scaled by 1 / logOffset: the mel filterbank stacked twice. `warp`: see melFilterbank.
+ */
+export function melLayer(config: FrontEndConfig, name: string, warp = 1): tf.layers.Layer {
+  const bins = binCount(config);
+  const mel = melFilterbank(config, warp).map((w) => w / config.logOffset);
   const stacked = new Float32Array(2 * mel.length);
   stacked.set(mel);
   stacked.set(mel, mel.length);
-  const melPower = tf.layers.dense({
-    name: 'frontend_mel',
-    units: config.mels,
-    useBias: false,
-    trainable: false,
-    weights: [tf.tensor2d(stacked, [2 * bins, config.mels])],
-  }).apply(power) as tf.SymbolicTensor;
-  const logMel = new LogCompression({ offset: 1, name: 'frontend_log' }).apply(melPower) as tf.SymbolicTensor;
-  return config.meanWindow > 0 ? subtractSlidingMean(logMel, config.mels, config.meanWindow) : logMel;
+  return tf.layers.dense({ name, units: config.mels, useBias: false, trainable: false, weights: [tf.tensor2d(stacked, [2 * bins, config.mels])] });
 }
 
 function subtractSlidingMean(features: tf.SymbolicTensor, channels: number, window: number): tf.SymbolicTensor {

@@ -47,11 +47,14 @@ const melToHz = (mel: number) => 700 * (10 ** (mel / 2595) - 1);
 /**
  * Triangular mel filters (HTK mel scale), `[bins, mels]` row-major: filter m rises from band edge
  * m to m+1 and falls to m+2, on `mels + 2` edges evenly spaced in mel between fMin and fMax.
+ * `warp` scales every edge's frequency (vocal-tract-length warping: 1.06 reads a voice whose
+ * formants sit 6 % higher as the unwarped bank reads a lower one); filters pushed past the
+ * last DFT bin lose their top.
  */
-export function melFilterbank(config: SpectrogramConfig): Float32Array {
+export function melFilterbank(config: SpectrogramConfig, warp = 1): Float32Array {
   const { sampleRate, window, mels, fMin, fMax } = config;
   const bins = binCount(config);
-  const edges = Array.from({ length: mels + 2 }, (_, i) => melToHz(hzToMel(fMin) + ((hzToMel(fMax) - hzToMel(fMin)) * i) / (mels + 1)));
+  const edges = Array.from({ length: mels + 2 }, (_, i) => warp * melToHz(hzToMel(fMin) + ((hzToMel(fMax) - hzToMel(fMin)) * i) / (mels + 1)));
   const weights = new Float32Array(bins * mels);
   for (let k = 0; k < bins; k++) {
     const hz = (k * sampleRate) / window;

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { VOCABULARY } from '../vocabulary';
 import { FRONT_END } from './front-end';
 import { buildSpeechModel, DEFAULT_ACOUSTIC_MODEL, outputFrames, outputFraming } from './speech-model';
+import { warpEnsemble } from './warp-ensemble';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -44,4 +45,28 @@ describe('speech model export', () => {
     }
     await session.dispose();
   });
+
+  it('exports the warp ensemble with the same output (≤ 1e-4): mean log-probabilities, shared weights stored once', async () => {
+    const model = smallTrainedLookingModel();
+    const ensemble = warpEnsemble(model, [0.9, 1, 1.1]);
+    const samples = tf.tidy(() => tf.randomNormal([2, 16000], 0, 0.1, 'float32', 3));
+    // The unwarped stream is the model itself, as log-probabilities.
+    const plain = tf.tidy(() => tf.logSoftmax(model.predict(samples) as tf.Tensor));
+    const averaged = ensemble.predict(samples) as tf.Tensor;
+    expect(averaged.shape).toEqual(plain.shape);
+    const onlyUnwarped = warpEnsemble(model, [1]).predict(samples) as tf.Tensor;
+    expect(tf.max(tf.abs(tf.sub(onlyUnwarped, plain))).dataSync()[0]).toBeLessThan(1e-5);
+    expect(tf.max(tf.abs(tf.sub(averaged, plain))).dataSync()[0]).toBeGreaterThan(1e-3); // the warps do change something
+
+    const onnx = exportLayersModel(ensemble, { inputNames: ['input_values'], outputNames: ['logits'] });
+    const alone = exportLayersModel(model, { inputNames: ['input_values'], outputNames: ['logits'] });
+    expect(onnx.length).toBeLessThan(alone.length * 1.2); // acoustic weights not duplicated
+    const session = await OnnxModel.fromBytes(onnx, { intraOpThreads: 1, warmup: { input_values: { dims: [1, 16000], dtype: 'float32' } } });
+    const { data } = await session.runFloat('input_values', samples.dataSync() as Float32Array, [2, 16000]);
+    const expected = averaged.dataSync();
+    expect(Math.max(...Array.from(data as Float32Array, (v, i) => Math.abs(v - expected[i]!)))).toBeLessThan(1e-4);
+    await session.dispose();
+    tf.dispose([samples, plain, averaged, onlyUnwarped]);
+  });
 });
+
