@@ -25,6 +25,7 @@ export function stateWindows(labelDelayDays: number): StateWindows {
     cardWindowsMs: CARD_WINDOWS_DAYS.map((d) => d * DAY_MS),
     merchantWindowsMs: MERCHANT_WINDOWS_DAYS.map((d) => d * DAY_MS),
     labelDelayMs: labelDelayDays * DAY_MS,
+    agedAfterMs: OUTLIER_WINDOW_MS,
   };
 }
 
@@ -61,6 +62,15 @@ export function computeFeatures(tx: FeatureTransaction, state: FeatureState, out
   out[i++] = card.windowCounts[month]! > 0 ? logAmount - Math.log1p(monthMean) : 0;
   out[i++] = Math.max(-ZSCORE_LIMIT, Math.min(ZSCORE_LIMIT, zscore));
   out[i++] = card.recentAmounts.length > 0 ? logAmount - Math.log1p(cardMedian) : 0;
+  // A card is abused for about two weeks after a leak, so its amounts from before then are clean, and
+  // its whole history estimates its usual amount far better than 30 days do for a card used rarely.
+  // Without such history, the 30-day median stands in.
+  out[i++] =
+    card.agedAmounts.count > 0
+      ? logAmount - Math.log1p(card.agedAmounts.mean)
+      : card.recentAmounts.length > 0
+        ? logAmount - Math.log1p(cardMedian)
+        : 0;
   out[i++] = Math.sin((2 * Math.PI * hour) / 24);
   out[i++] = Math.cos((2 * Math.PI * hour) / 24);
   out[i++] = hour < 6 ? 1 : 0;

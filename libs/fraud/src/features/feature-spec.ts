@@ -48,6 +48,7 @@ export const FEATURES: readonly FeatureDefinition[] = [
   { name: 'log_amount_over_card_mean_30d', group: 'amount_vs_card_history' },
   { name: 'amount_zscore_card_all_time', group: 'amount_vs_card_history' },
   { name: 'log_amount_over_card_median_30d', group: 'amount_vs_card_history' },
+  { name: 'log_amount_over_card_mean_before_14d', group: 'amount_vs_card_history' },
   { name: 'hour_sin', group: 'time_of_day' },
   { name: 'hour_cos', group: 'time_of_day' },
   { name: 'is_night', group: 'time_of_day' },

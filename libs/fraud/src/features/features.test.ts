@@ -47,6 +47,22 @@ describe('card features', () => {
     expect(f.log_amount_over_card_median_30d).toBeGreaterThan(f.log_amount_over_card_mean_30d!);
   });
 
+  it("compares with the card's mean from before the last 14 days, over its whole history", () => {
+    const state = new InMemoryFeatureState(stateWindows(7));
+    // Days 0 and 10 leave every card window (and the series) by day 45; day 45 is a recent ×5 purchase.
+    const amounts: [number, number][] = [[0, 40], [10, 20], [35, 30], [45, 500]];
+    amounts.forEach(([day, amount], k) => observe(tx(`t${k}`, day, amount), state));
+    const f = featuresOf(tx('now', 50, 100), state);
+    expect(f.log_amount_over_card_mean_before_14d).toBeCloseTo(Math.log1p(100) - Math.log1p(30), 4); // mean of 40, 20, 30
+    expect(state.card('c1', T0 + 50 * DAY, 'm1').agedAmounts).toMatchObject({ count: 3, mean: 30, std: 10 });
+    // Without history older than 14 days, the 30-day median stands in.
+    const fresh = new InMemoryFeatureState(stateWindows(7));
+    observe(tx('a', 0, 20, 'c2'), fresh);
+    observe(tx('b', 1, 40, 'c2'), fresh);
+    const g = featuresOf(tx('c', 2, 90, 'c2'), fresh);
+    expect(g.log_amount_over_card_mean_before_14d).toBeCloseTo(g.log_amount_over_card_median_30d!, 6);
+  });
+
   it('treats a new card and a new merchant as such', () => {
     const state = new InMemoryFeatureState(stateWindows(7));
     const first = featuresOf(tx('a', 0, 10), state);

@@ -50,8 +50,12 @@ class TimeSeries {
     }
   }
 
-  pruneBefore(cutoff: number): void {
-    while (this.start < this.timestamps.length && this.timestamps[this.start]! < cutoff) this.start++;
+  /** Drops the entries older than `cutoff`, handing each one's first column to `onPruned`. */
+  pruneBefore(cutoff: number, onPruned?: (first: number) => void): void {
+    while (this.start < this.timestamps.length && this.timestamps[this.start]! < cutoff) {
+      onPruned?.(this.first[this.start]!);
+      this.start++;
+    }
     if (this.start > 32 && this.start * 2 > this.timestamps.length) {
       this.timestamps = this.timestamps.slice(this.start);
       this.first = this.first.slice(this.start);
@@ -69,6 +73,21 @@ interface CardRecord {
   m2: number;
   /** Latest timestamp ever seen, kept after the series is pruned. */
   last: number;
+  /** Welford statistics of the amounts pruned from the series (older than every card window). */
+  pruned: Welford;
+}
+
+interface Welford {
+  count: number;
+  mean: number;
+  m2: number;
+}
+
+function addTo(stats: Welford, value: number): void {
+  stats.count++;
+  const delta = value - stats.mean;
+  stats.mean += delta / stats.count;
+  stats.m2 += delta * (value - stats.mean);
 }
 
 export class InMemoryFeatureState implements FeatureState {
@@ -100,6 +119,7 @@ export class InMemoryFeatureState implements FeatureState {
       usedMerchantRecently: false,
       recentAmounts: [],
       recentAgesMs: [],
+      agedAmounts: { count: 0, mean: 0, std: 0 },
     };
     const record = this.cards.get(cardId);
     if (!record) return summary;
@@ -126,6 +146,11 @@ export class InMemoryFeatureState implements FeatureState {
         }
       }
     }
+    // Aged statistics: the pruned amounts, then the series' amounts older than agedAfterMs.
+    const aged = { ...record.pruned };
+    const agedBefore = t - this.windows.agedAfterMs;
+    for (let i = start; i < timestamps.length && timestamps[i]! < agedBefore; i++) addTo(aged, amounts[i]!);
+    summary.agedAmounts = { count: aged.count, mean: aged.mean, std: aged.count > 1 ? Math.sqrt(aged.m2 / (aged.count - 1)) : 0 };
     // A previous transaction older than every window has been pruned; `last` still knows it.
     if (summary.previousTimestamp === null && record.last < t) summary.previousTimestamp = record.last;
     return summary;
@@ -178,11 +203,12 @@ export class InMemoryFeatureState implements FeatureState {
 
     let card = this.cards.get(tx.cardId);
     if (!card) {
-      card = { series: new TimeSeries(), count: 0, mean: 0, m2: 0, last: -Infinity };
+      card = { series: new TimeSeries(), count: 0, mean: 0, m2: 0, last: -Infinity, pruned: { count: 0, mean: 0, m2: 0 } };
       this.cards.set(tx.cardId, card);
     }
     card.series.insert(tx.timestamp, tx.amount, merchant, '');
-    card.series.pruneBefore(this.latest - this.cardRetentionMs);
+    const pruned = card.pruned;
+    card.series.pruneBefore(this.latest - this.cardRetentionMs, (amount) => addTo(pruned, amount));
     card.last = Math.max(card.last, tx.timestamp);
     card.count++;
     const delta = tx.amount - card.mean;

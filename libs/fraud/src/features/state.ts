@@ -19,6 +19,8 @@ export interface StateWindows {
   /** Merchant windows, each covering [t - delay - w, t - delay): only labels old enough to be known. */
   merchantWindowsMs: readonly number[];
   labelDelayMs: number;
+  /** A card's amounts older than this make up its aged statistics. */
+  agedAfterMs: number;
 }
 
 export interface CardSummary {
@@ -33,6 +35,11 @@ export interface CardSummary {
   /** Amounts of the card's transactions in its longest window, newest first, with their ages at t. */
   recentAmounts: number[];
   recentAgesMs: number[];
+  /**
+   * Running statistics of every amount the card has shown more than `agedAfterMs` ago, its whole
+   * history and not only the windows: a reference a leak of the last days cannot have moved.
+   */
+  agedAmounts: { count: number; mean: number; std: number };
 }
 
 export interface MerchantSummary {
