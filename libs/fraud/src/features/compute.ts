@@ -64,13 +64,10 @@ export function computeFeatures(tx: FeatureTransaction, state: FeatureState, out
   out[i++] = card.recentAmounts.length > 0 ? logAmount - Math.log1p(cardMedian) : 0;
   // A card is abused for about two weeks after a leak, so its amounts from before then are clean, and
   // its whole history estimates its usual amount far better than 30 days do for a card used rarely.
-  // Without such history, the 30-day median stands in.
-  out[i++] =
-    card.agedAmounts.count > 0
-      ? logAmount - Math.log1p(card.agedAmounts.mean)
-      : card.recentAmounts.length > 0
-        ? logAmount - Math.log1p(cardMedian)
-        : 0;
+  // Without such history it is 0, no evidence: standing in with the 30-day median of a card's first
+  // few purchases made the model read ordinary amounts of new cards as ×5 leaks (score 1.0 on a
+  // 27 EUR purchase in the console's cold-started stream).
+  out[i++] = card.agedAmounts.count > 0 ? logAmount - Math.log1p(card.agedAmounts.mean) : 0;
   out[i++] = Math.sin((2 * Math.PI * hour) / 24);
   out[i++] = Math.cos((2 * Math.PI * hour) / 24);
   out[i++] = hour < 6 ? 1 : 0;
