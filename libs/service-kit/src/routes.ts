@@ -1,5 +1,3 @@
-// pino-http types add `log` and `id` to every request.
-/// <reference types="pino-http" />
 import type { Express, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
