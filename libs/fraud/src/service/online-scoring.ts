@@ -20,12 +20,6 @@ export interface ScoredTransaction extends Scored {
   duplicate: boolean;
 }
 
-interface Remembered {
-  /** Kept until the result exists, so a retry after a timeout re-runs inference without touching the state. */
-  features?: Float32Array;
-  result?: Scored;
-}
-
 /**
  * Live scoring: a request's transactions update the feature state in one synchronous
  * step (so a request sees its own earlier transactions and no other request's half),
@@ -34,7 +28,13 @@ interface Remembered {
 export class OnlineScoring {
   /** Handed to the service kit, which reports on it and drains it at shutdown. */
   readonly batcher: Batcher<Float32Array, Scored>;
-  private readonly remembered = new Map<string, Remembered>();
+  /**
+   * Per scored id: its features until the result exists (so a retry after a timeout re-runs
+   * inference without touching the state), then the result as JSON. One string per id instead
+   * of about ten small objects: a full cache of 200k results made every major GC mark some two
+   * million objects (libs/fraud/EXPERIMENTS.md, "Latency").
+   */
+  private readonly remembered = new Map<string, Float32Array | string>();
 
   constructor(
     private readonly scorer: FraudScorer,
@@ -66,28 +66,31 @@ export class OnlineScoring {
       const features = new Float32Array(FEATURE_COUNT);
       computeFeatures(tx, this.state, features);
       this.state.record(tx);
-      this.remember(tx.transactionId, { features });
+      this.remember(tx.transactionId, features);
     }
 
-    const pending = transactions.map((tx) => ({ tx, entry: this.remembered.get(tx.transactionId) }));
-    const missing = pending.filter((p) => p.entry === undefined);
-    if (missing.length > 0) {
+    const entries = transactions.map((tx) => this.remembered.get(tx.transactionId));
+    const missing = entries.indexOf(undefined);
+    if (missing >= 0) {
       throw new HttpError(
         409,
         'result_expired',
-        `transaction ${missing[0]!.tx.transactionId} was scored earlier, but its result is no longer kept; use a new transactionId`,
+        `transaction ${transactions[missing]!.transactionId} was scored earlier, but its result is no longer kept; use a new transactionId`,
       );
     }
-    const toRun = pending.filter((p) => p.entry!.result === undefined);
-    const outputs = await this.batcher.submitMany(toRun.map((p) => p.entry!.features!));
-    toRun.forEach((p, i) => {
-      p.entry!.result = outputs[i]!;
-      delete p.entry!.features;
+    const toRun = entries.flatMap((entry, i) => (entry instanceof Float32Array ? [{ i, features: entry }] : []));
+    const outputs = await this.batcher.submitMany(toRun.map((r) => r.features));
+    const results: (Scored | undefined)[] = new Array(transactions.length);
+    toRun.forEach(({ i }, k) => {
+      const id = transactions[i]!.transactionId;
+      results[i] = outputs[k]!;
+      // An id evicted while its inference ran stays evicted.
+      if (this.remembered.has(id)) this.remembered.set(id, JSON.stringify(outputs[k]));
     });
     const freshIds = new Set(fresh.map((tx) => tx.transactionId));
-    return pending.map(({ tx, entry }) => ({
+    return transactions.map((tx, i) => ({
       transactionId: tx.transactionId,
-      ...entry!.result!,
+      ...(results[i] ?? (JSON.parse(entries[i] as string) as Scored)),
       duplicate: !freshIds.has(tx.transactionId),
     }));
   }
@@ -98,8 +101,8 @@ export class OnlineScoring {
     return { recorded: labels.length - unknown.length, unknown };
   }
 
-  private remember(id: string, entry: Remembered): void {
-    this.remembered.set(id, entry);
+  private remember(id: string, features: Float32Array): void {
+    this.remembered.set(id, features);
     // Map iteration is insertion order, so the first key is the oldest.
     if (this.remembered.size > this.options.resultCacheSize) this.remembered.delete(this.remembered.keys().next().value!);
   }
