@@ -51,8 +51,8 @@ function levelFor(res: ServerResponse): Level {
  * (health, metrics) are not logged.
  *
  * Not pino-http: it builds two child loggers per request, one of them serialising and redacting the
- * whole request, even when nothing is logged. At 200 requests/s that garbage doubled what survived
- * each young-generation GC of the fraud service (1.5 → 2.7 MB per scavenge), and what survives is
+ * whole request, even when nothing is logged. At 200 requests/s the fraud service kept 1.5 MB per
+ * young-generation GC without request logging, 2.7 MB with pino-http and 2.2 MB with this; what survives is
  * what fills the old generation and brings the long major-GC pauses (libs/fraud/EXPERIMENTS.md).
  */
 export function requestLogging(logger: Logger, quietPaths: readonly string[]): RequestHandler {
