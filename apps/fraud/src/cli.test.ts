@@ -49,6 +49,9 @@ describe('fraud CLI, end to end on simulated data', () => {
     const evaluation = JSON.parse((await fraud('evaluate', '--model', model, '--data', data, '--from', '2018-05-08', '--to', '2018-05-10')).stdout);
     expect(evaluation.cardPrecisionAtK.daily).toHaveLength(3);
     expect(evaluation.rocAuc).toBeGreaterThan(0.5);
+    // The simulator's scenario column adds recall per scenario and the frauds the label delay hides.
+    expect(Object.keys(evaluation.recallByScenario)).toContain('compromisedTerminal');
+    expect(evaluation.beforeFirstTerminalLabel.frauds).toBeLessThanOrEqual(evaluation.frauds);
   }, 300_000);
 
   it('maps custom headers with --column-map and names the bad row', async () => {

@@ -9,5 +9,6 @@ export * from './training/train-fraud-model';
 export * from './scoring/fraud-scorer';
 export * from './scoring/score-history';
 export * from './evaluation/delayed-evaluation';
+export * from './evaluation/scenario-breakdown';
 export * from './service/fraud-service';
 export * from './service/online-scoring';

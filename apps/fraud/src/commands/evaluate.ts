@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { dayWindow, evaluateWithLabelDelay, parseUtcDay, FRAUD_SCENARIOS, FraudScorer, scoreWindow } from '@dl-suite/fraud-domain';
+import { dayWindow, evaluateWithLabelDelay, handbookTestSet, parseUtcDay, FraudScorer, scenarioBreakdown, scoreWindow } from '@dl-suite/fraud-domain';
 import { loadTransactions } from './load-data';
 import { integer } from '@dl-suite/cli';
 
@@ -36,25 +36,16 @@ export function registerEvaluate(program: Command): void {
       const trainWindow = scorer.manifest.data['trainWindow'] as [string, string] | undefined;
       const knownSince = flags.knownSince ?? trainWindow?.[0];
       if (!knownSince) throw new Error('the model does not record its training window; pass --known-since');
-      const result = evaluateWithLabelDelay(csv.transactions, scored, {
-        labelDelayDays: scorer.labelDelayDays,
-        k: flags.k,
-        knownSince: parseUtcDay(knownSince, '--known-since'),
-      });
-      console.log(JSON.stringify({ model: flags.model, window: [flags.from, flags.to], ...result, recallByScenario: recallByScenario() }, null, 2));
-
-      /** With a simulator's scenario column: the share of each scenario's fraud scored at review or above. */
-      function recallByScenario(): Record<string, number> | undefined {
-        const scenarios = csv.fraudScenarios;
-        if (!scenarios) return undefined;
-        const hits = new Map<number, [number, number]>();
-        scored.source.forEach((index, row) => {
-          const scenario = scenarios[index]!;
-          if (scenario === 0) return;
-          const [caught, total] = hits.get(scenario) ?? [0, 0];
-          hits.set(scenario, [caught + (scored.scores[row]! >= scorer.decision.review ? 1 : 0), total + 1]);
+      const protocol = { labelDelayDays: scorer.labelDelayDays, knownSince: parseUtcDay(knownSince, '--known-since') };
+      const result = evaluateWithLabelDelay(csv.transactions, scored, { ...protocol, k: flags.k });
+      // A simulator's scenario column: recall per scenario at the review threshold, and the frauds the label delay hides.
+      const scenarios =
+        csv.fraudScenarios &&
+        scenarioBreakdown(csv.transactions, csv.fraudScenarios, scored, {
+          inTestSet: handbookTestSet(csv.transactions, protocol),
+          threshold: scorer.decision.review,
+          labelDelayDays: scorer.labelDelayDays,
         });
-        return Object.fromEntries([...hits].sort().map(([s, [caught, total]]) => [FRAUD_SCENARIOS[s]!, Math.round((caught / total) * 1000) / 1000]));
-      }
+      console.log(JSON.stringify({ model: flags.model, window: [flags.from, flags.to], ...result, ...scenarios }, null, 2));
     });
 }

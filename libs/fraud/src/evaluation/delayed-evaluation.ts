@@ -21,34 +21,48 @@ export interface DelayedEvaluation {
 }
 
 /**
- * The Fraud Detection Handbook's test protocol: a card with a fraud label already known
- * (since `knownSince`, typically the start of training, and older than the label delay)
- * is out of the day's test set — an investigator would have blocked it — and card
- * precision@k is measured per day on each card's highest score.
+ * The Fraud Detection Handbook's test set: a card with a fraud label already known (since
+ * `knownSince`, typically the start of training, and older than the label delay) is out of the
+ * day's test set — an investigator would have blocked it.
  */
-export function evaluateWithLabelDelay(
+export function handbookTestSet(
   transactions: readonly LabelledTransaction[],
-  scored: { source: Int32Array; scores: Float32Array },
-  options: { labelDelayDays: number; k: number; knownSince: number },
-): DelayedEvaluation {
+  options: { labelDelayDays: number; knownSince: number },
+): (tx: LabelledTransaction) => boolean {
   const fraudTimesByCard = new Map<string, number>();
   for (const tx of transactions) {
     if (tx.isFraud && tx.timestamp >= options.knownSince && !fraudTimesByCard.has(tx.cardId)) {
       fraudTimesByCard.set(tx.cardId, tx.timestamp);
     }
   }
+  return (tx) => {
+    const firstFraud = fraudTimesByCard.get(tx.cardId);
+    const dayStart = Math.floor(tx.timestamp / DAY_MS) * DAY_MS;
+    return firstFraud === undefined || firstFraud >= dayStart - options.labelDelayDays * DAY_MS;
+  };
+}
+
+/**
+ * The Handbook's test protocol on scored transactions: the test set of `handbookTestSet`,
+ * average precision and ROC-AUC over it, and card precision@k per day on each card's highest score.
+ */
+export function evaluateWithLabelDelay(
+  transactions: readonly LabelledTransaction[],
+  scored: { source: Int32Array; scores: Float32Array },
+  options: { labelDelayDays: number; k: number; knownSince: number },
+): DelayedEvaluation {
+  const inTestSet = handbookTestSet(transactions, options);
   const labels: number[] = [];
   const scores: number[] = [];
   const byDay = new Map<string, Map<string, { score: number; fraud: boolean }>>();
   let excluded = 0;
   scored.source.forEach((index, row) => {
     const tx = transactions[index]!;
-    const dayStart = Math.floor(tx.timestamp / DAY_MS) * DAY_MS;
-    const firstFraud = fraudTimesByCard.get(tx.cardId);
-    if (firstFraud !== undefined && firstFraud < dayStart - options.labelDelayDays * DAY_MS) {
+    if (!inTestSet(tx)) {
       excluded++;
       return;
     }
+    const dayStart = Math.floor(tx.timestamp / DAY_MS) * DAY_MS;
     const score = scored.scores[row]!;
     labels.push(tx.isFraud ? 1 : 0);
     scores.push(score);
