@@ -78,7 +78,8 @@ export interface TrainedSpeechModel {
  */
 export async function trainSpeechModel(options: SpeechTrainingOptions): Promise<TrainedSpeechModel> {
   const started = performance.now();
-  const heldOutSpeaker = options.heldOutSpeaker ?? 'jackson';
+  // `??` would turn null (every speaker trained on) into the default.
+  const heldOutSpeaker = options.heldOutSpeaker === undefined ? 'jackson' : options.heldOutSpeaker;
   const seed = options.seed ?? 7;
   const dataOptions = { ...DEFAULT_SPEECH_DATA, ...options.data, heldOutSpeaker, seed };
   const modelConfig = { ...DEFAULT_ACOUSTIC_MODEL, ...options.model };
