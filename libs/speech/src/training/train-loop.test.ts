@@ -46,4 +46,25 @@ describe('trainLoop', () => {
     expect(result.history.every((r) => r.metrics['val_der']! >= 0)).toBe(true);
     expect(result.cpuSeconds).toBeGreaterThan(0);
   });
+
+  it('reproduces a run from its seeds, dropout included', async () => {
+    const config = { ...DEFAULT_ACOUSTIC_MODEL, channels: 16, blocks: 1, kernelSize: 3, dropout: 0.5, seed: 3 };
+    const run = async () => {
+      const model = buildSpeechModel(config);
+      const result = await trainLoop({
+        model,
+        framing: outputFraming(config),
+        nextUtterance: (rng) => connectedDigitUtterance(pool, rng, { digits: [1, 2] }),
+        rng: createRng(1),
+        validation: [connectedDigitUtterance(pool, createRng(2), { digits: [2, 2] })],
+        ...{ batchSize: 4, bucketBatches: 1, maxSteps: 3, stepsPerRound: 3, patience: 1, learningRate: 3e-3, warmupSteps: 1, maxCpuSeconds: 600 },
+      });
+      const weights = model.getWeights().map((w) => Array.from(w.dataSync()));
+      model.dispose();
+      return { loss: result.history[0]!.metrics['loss'], weights };
+    };
+    const [first, second] = [await run(), await run()];
+    expect(second.loss).toBe(first.loss);
+    expect(second.weights).toEqual(first.weights);
+  });
 });

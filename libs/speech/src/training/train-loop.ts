@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { ctcLoss } from '@dl-suite/ml-ctc';
-import { EarlyStopping, learningRateAt, setOptimizerLearningRate, type EpochReport, type Rng } from '@dl-suite/ml-training';
+import { createRng, EarlyStopping, learningRateAt, setOptimizerLearningRate, withSeededMathRandom, type EpochReport, type Rng } from '@dl-suite/ml-training';
 import type { Utterance } from '../data/recording';
 import type { Framing } from '../model/speech-model';
 import { makeBatch } from './batch';
@@ -58,6 +58,8 @@ export interface TrainLoopResult {
  */
 export async function trainLoop(options: TrainLoopOptions): Promise<TrainLoopResult> {
   const { model, rng, batchSize, maxSteps, stepsPerRound } = options;
+  // Dropout masks: fresh per step, and from `rng` so that a seed reproduces the run (see withSeededMathRandom).
+  const dropoutRng = createRng(rng.int(2 ** 31));
   const optimizer = tf.train.adam(options.learningRate);
   const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
   const stopping = new EarlyStopping({ metric: 'val_der', mode: 'min', patience: options.patience, restoreBest: true });
@@ -90,17 +92,19 @@ export async function trainLoop(options: TrainLoopOptions): Promise<TrainLoopRes
       const batch = nextBatch();
       dataSeconds += (performance.now() - dataStart) / 1000;
       setOptimizerLearningRate(optimizer, learningRateAt(schedule, step, maxSteps));
-      const cost = optimizer.minimize(
-        () => {
-          const logits = model.apply(batch.samples, { training: true }) as tf.Tensor3D;
-          return tf.mean(ctcLoss({ logits, labels: batch.labels, inputLengths: batch.frames })) as tf.Scalar;
-        },
-        true,
-        variables,
-      )!;
-      lossSum += (await cost.data())[0]!;
+      const cost = await withSeededMathRandom(dropoutRng, async () =>
+        optimizer.minimize(
+          () => {
+            const logits = model.apply(batch.samples, { training: true }) as tf.Tensor3D;
+            return tf.mean(ctcLoss({ logits, labels: batch.labels, inputLengths: batch.frames })) as tf.Scalar;
+          },
+          true,
+          variables,
+        ),
+      );
+      lossSum += (await cost!.data())[0]!;
       lossCount++;
-      tf.dispose([cost, batch.samples]);
+      tf.dispose([cost!, batch.samples]);
     }
     const scores = evaluateDigits(model, options.validation, options.framing);
     const metrics = { loss: lossSum / lossCount, val_der: scores.digitErrorRate, val_string_acc: scores.stringAccuracy };
