@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateWithLabelDelay, FraudScorer, dayWindow, scoreWindow, simulateTransactions } from '@dl-suite/fraud-domain';
+import { evaluateWithLabelDelay, FraudScorer, handbookTestSet, dayWindow, scoreWindow, simulateTransactions } from '@dl-suite/fraud-domain';
 import { BUNDLED_MODEL_DIR } from './config';
 
 describe('the bundled model', () => {
@@ -9,9 +9,8 @@ describe('the bundled model', () => {
     const test = dayWindow('2025-02-22', '2025-03-01', ['from', 'to']);
     const scored = await scoreWindow(scorer, history, test);
     const result = evaluateWithLabelDelay(history, scored, {
-      labelDelayDays: scorer.labelDelayDays,
+      inTestSet: handbookTestSet(history, { labelDelayDays: scorer.labelDelayDays, knownSince: Date.parse('2025-02-01T00:00:00Z') }),
       k: 100,
-      knownSince: Date.parse('2025-02-01T00:00:00Z'),
     });
     await scorer.dispose();
     expect(result.frauds).toBeGreaterThan(50);

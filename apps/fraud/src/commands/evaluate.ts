@@ -36,13 +36,13 @@ export function registerEvaluate(program: Command): void {
       const trainWindow = scorer.manifest.data['trainWindow'] as [string, string] | undefined;
       const knownSince = flags.knownSince ?? trainWindow?.[0];
       if (!knownSince) throw new Error('the model does not record its training window; pass --known-since');
-      const protocol = { labelDelayDays: scorer.labelDelayDays, knownSince: parseUtcDay(knownSince, '--known-since') };
-      const result = evaluateWithLabelDelay(csv.transactions, scored, { ...protocol, k: flags.k });
+      const inTestSet = handbookTestSet(csv.transactions, { labelDelayDays: scorer.labelDelayDays, knownSince: parseUtcDay(knownSince, '--known-since') });
+      const result = evaluateWithLabelDelay(csv.transactions, scored, { inTestSet, k: flags.k });
       // A simulator's scenario column: recall per scenario at the review threshold, and the frauds the label delay hides.
       const scenarios =
         csv.fraudScenarios &&
         scenarioBreakdown(csv.transactions, csv.fraudScenarios, scored, {
-          inTestSet: handbookTestSet(csv.transactions, protocol),
+          inTestSet,
           threshold: scorer.decision.review,
           labelDelayDays: scorer.labelDelayDays,
         });

@@ -43,15 +43,15 @@ export function handbookTestSet(
 }
 
 /**
- * The Handbook's test protocol on scored transactions: the test set of `handbookTestSet`,
- * average precision and ROC-AUC over it, and card precision@k per day on each card's highest score.
+ * The Handbook's test protocol on scored transactions: the test set (`handbookTestSet`), average
+ * precision and ROC-AUC over it, and card precision@k per day on each card's highest score.
  */
 export function evaluateWithLabelDelay(
   transactions: readonly LabelledTransaction[],
   scored: { source: Int32Array; scores: Float32Array },
-  options: { labelDelayDays: number; k: number; knownSince: number },
+  options: { inTestSet: (tx: LabelledTransaction) => boolean; k: number },
 ): DelayedEvaluation {
-  const inTestSet = handbookTestSet(transactions, options);
+  const { inTestSet } = options;
   const labels: number[] = [];
   const scores: number[] = [];
   const byDay = new Map<string, Map<string, { score: number; fraud: boolean }>>();

@@ -30,7 +30,10 @@ export function scenarioBreakdown(
   const delayMs = options.labelDelayDays * DAY_MS;
   const compromiseStart = new Map<number, number>();
   const lastFraudAt = new Map<string, { time: number; start: number }>();
-  const terminalFrauds = [...scenarios.keys()].filter((i) => scenarios[i] === COMPROMISED_TERMINAL);
+  const terminalFrauds: number[] = [];
+  scenarios.forEach((scenario, index) => {
+    if (scenario === COMPROMISED_TERMINAL) terminalFrauds.push(index);
+  });
   terminalFrauds.sort((a, b) => transactions[a]!.timestamp - transactions[b]!.timestamp);
   for (const index of terminalFrauds) {
     const { merchantId, timestamp } = transactions[index]!;

@@ -57,7 +57,14 @@ describe('trainLoop', () => {
         nextUtterance: (rng) => connectedDigitUtterance(pool, rng, { digits: [1, 2] }),
         rng: createRng(1),
         validation: [connectedDigitUtterance(pool, createRng(2), { digits: [2, 2] })],
-        ...{ batchSize: 4, bucketBatches: 1, maxSteps: 3, stepsPerRound: 3, patience: 1, learningRate: 3e-3, warmupSteps: 1, maxCpuSeconds: 600 },
+        batchSize: 4,
+        bucketBatches: 1,
+        maxSteps: 3,
+        stepsPerRound: 3,
+        patience: 1,
+        learningRate: 3e-3,
+        warmupSteps: 1,
+        maxCpuSeconds: 600,
       });
       const weights = model.getWeights().map((w) => Array.from(w.dataSync()));
       model.dispose();

@@ -100,11 +100,11 @@ export async function trainLoop(options: TrainLoopOptions): Promise<TrainLoopRes
           },
           true,
           variables,
-        ),
+        )!,
       );
-      lossSum += (await cost!.data())[0]!;
+      lossSum += (await cost.data())[0]!;
       lossCount++;
-      tf.dispose([cost!, batch.samples]);
+      tf.dispose([cost, batch.samples]);
     }
     const scores = evaluateDigits(model, options.validation, options.framing);
     const metrics = { loss: lossSum / lossCount, val_der: scores.digitErrorRate, val_string_acc: scores.stringAccuracy };
