@@ -16,7 +16,11 @@ export interface DelayedEvaluation {
   excludedKnownCompromised: number;
   averagePrecision: number;
   rocAuc: number;
-  /** Per day: of the k cards with the highest score, the share that had fraud that day. */
+  /**
+   * Per day: of the k cards with the highest score, the share that had fraud that day. As in the
+   * Handbook, a card caught in a day's top k is out of the later days' rankings: an investigator
+   * has already blocked it, so finding it again is no new detection.
+   */
   cardPrecisionAtK: { k: number; mean: number; daily: DailyCardPrecision[] };
 }
 
@@ -72,18 +76,20 @@ export function evaluateWithLabelDelay(
     cards.set(tx.cardId, { score: Math.max(card.score, score), fraud: card.fraud || tx.isFraud });
     byDay.set(day, cards);
   });
+  const detectedCards = new Set<string>();
   const daily = [...byDay].sort(([a], [b]) => a.localeCompare(b)).map(([day, cards]) => {
-    const values = [...cards.values()];
-    const k = Math.min(options.k, values.length);
-    return {
-      day,
-      cards: values.length,
-      precision: precisionAtK(
-        values.map((c) => (c.fraud ? 1 : 0)),
-        values.map((c) => c.score),
-        k,
-      ),
-    };
+    const ranked = [...cards].filter(([cardId]) => !detectedCards.has(cardId)).sort(([, a], [, b]) => b.score - a.score);
+    const k = Math.min(options.k, ranked.length);
+    const precision =
+      k === 0
+        ? 0
+        : precisionAtK(
+            ranked.map(([, c]) => (c.fraud ? 1 : 0)),
+            ranked.map(([, c]) => c.score),
+            k,
+          );
+    for (const [cardId, card] of ranked.slice(0, k)) if (card.fraud) detectedCards.add(cardId);
+    return { day, cards: ranked.length, precision };
   });
   return {
     transactions: labels.length,
