@@ -23,11 +23,11 @@ const expected = [
 ];
 
 describe('readTransactionsCsv', () => {
-  it('reads the Fraud Detection Handbook layout, ignoring its helper columns', async () => {
+  it('reads the Fraud Detection Handbook layout as pandas writes it, ignoring the index and helper columns', async () => {
     const path = await csv('handbook.csv', [
-      'TRANSACTION_ID,TX_DATETIME,CUSTOMER_ID,TERMINAL_ID,TX_AMOUNT,TX_TIME_SECONDS,TX_TIME_DAYS,TX_FRAUD,TX_FRAUD_SCENARIO',
-      '0,2018-04-01 00:00:31,596,3156,57.16,31,0,0,0',
-      '1,2018-04-01 00:00:42,4961,3412,281.06,42,0,1,1',
+      ',TRANSACTION_ID,TX_DATETIME,CUSTOMER_ID,TERMINAL_ID,TX_AMOUNT,TX_TIME_SECONDS,TX_TIME_DAYS,TX_FRAUD,TX_FRAUD_SCENARIO',
+      '0,0,2018-04-01 00:00:31,596,3156,57.16,31,0,0,0',
+      '1,1,2018-04-01 00:00:42,4961,3412,281.06,42,0,1,1',
     ]);
     const result = await readTransactionsCsv(path);
     expect(result).toMatchObject({ labelled: true, rows: 2, transactions: expected });
