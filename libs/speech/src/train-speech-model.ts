@@ -13,8 +13,10 @@ export interface SpeechTrainingOptions {
   fsddDir: string;
   /** FSDD speaker never trained on (default 'jackson'); null: every speaker, FSDD's test takes held out. */
   heldOutSpeaker?: string | null;
+  /** Recordings of unseen voices for early stopping instead of the held-out speaker (see SpeechDataOptions). */
+  validationDir?: string;
   seed?: number;
-  data?: Partial<Omit<SpeechDataOptions, 'fsddDir' | 'heldOutSpeaker' | 'seed' | 'onPhase'>>;
+  data?: Partial<Omit<SpeechDataOptions, 'fsddDir' | 'heldOutSpeaker' | 'validationDir' | 'seed' | 'onPhase'>>;
   model?: Partial<AcousticModelConfig>;
   training?: Partial<SpeechTrainingSchedule>;
   /** Frequency warps the served model averages over (warpEnsemble); [1]: the trained model alone. */
@@ -81,7 +83,7 @@ export async function trainSpeechModel(options: SpeechTrainingOptions): Promise<
   // `??` would turn null (every speaker trained on) into the default.
   const heldOutSpeaker = options.heldOutSpeaker === undefined ? 'jackson' : options.heldOutSpeaker;
   const seed = options.seed ?? 7;
-  const dataOptions = { ...DEFAULT_SPEECH_DATA, ...options.data, heldOutSpeaker, seed };
+  const dataOptions = { ...DEFAULT_SPEECH_DATA, ...options.data, heldOutSpeaker, seed, ...(options.validationDir && { validationDir: options.validationDir }) };
   const modelConfig = { ...DEFAULT_ACOUSTIC_MODEL, ...options.model };
   const schedule = { ...DEFAULT_SCHEDULE, ...options.training };
 

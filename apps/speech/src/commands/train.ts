@@ -8,6 +8,7 @@ import { FSDD_DIR } from '../config';
 interface TrainFlags {
   data: string;
   heldOutSpeaker: string;
+  validationData?: string;
   maxSteps?: number;
   cpuMinutes?: number;
   seed: number;
@@ -25,6 +26,10 @@ export function registerTrain(program: Command): void {
       '--held-out-speaker <name>',
       "FSDD speaker never trained on; early stopping and the reported error rate use it. 'none': train on every speaker and hold out FSDD's test takes (0-4) instead",
       'jackson',
+    )
+    .option(
+      '--validation-data <dir>',
+      'folder of <digit>_<speaker>_<take>.wav recordings of voices never trained on: early stopping uses them instead of the held-out speaker (or takes)',
     )
     .option('--max-steps <n>', 'training steps at most', integer(1, 1_000_000))
     .option('--cpu-minutes <n>', 'CPU-time budget of the training loop', integer(1, 24 * 60))
@@ -46,6 +51,7 @@ export function registerTrain(program: Command): void {
       const trained = await trainSpeechModel({
         fsddDir: flags.data,
         heldOutSpeaker,
+        ...(flags.validationData !== undefined && { validationDir: flags.validationData }),
         seed: flags.seed,
         training,
         onPhase: (name) => process.stderr.write(`== ${name}\n`),

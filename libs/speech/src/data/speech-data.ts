@@ -17,6 +17,12 @@ export interface SpeechDataOptions {
    * the recipe has been chosen on a held-out speaker.
    */
   heldOutSpeaker: string | null;
+  /**
+   * Folder of `<digit>_<speaker>_<take>.wav` recordings of voices never trained on: early stopping
+   * scores connected strings of these instead of the held-out speaker's. With every FSDD speaker
+   * trained on, FSDD's test takes are voices the model knows and so say little about new ones.
+   */
+  validationDir?: string;
   seed: number;
   /** espeak-ng voices whose isolated digit words join the training speakers (0: human speech only). */
   espeakVoices: number;
@@ -57,7 +63,15 @@ export interface SpeechData {
   validation: Utterance[];
   tests: { heldOut: Utterance[]; flite: Utterance[] };
   /** What the training pool holds, for the model card. */
-  summary: { humanSpeakers: string[]; humanRecordings: number; pseudoSpeakers: number; syntheticVoices: number; syntheticRecordings: number };
+  summary: {
+    humanSpeakers: string[];
+    humanRecordings: number;
+    pseudoSpeakers: number;
+    syntheticVoices: number;
+    syntheticRecordings: number;
+    /** Speakers of `validationDir`, when early stopping used it. */
+    validationVoices?: string[];
+  };
 }
 
 /**
@@ -80,6 +94,8 @@ export async function prepareSpeechData(options: SpeechDataOptions): Promise<Spe
   const heldOut = speakerPool(
     heldOutSpeaker === null ? await loadFsddRecordings(options.fsddDir, FSDD_SPEAKERS, 'test') : await loadFsddRecordings(options.fsddDir, [heldOutSpeaker]),
   );
+  const validationVoices = options.validationDir ? await loadFsddRecordings(options.validationDir) : undefined;
+  const validationPool = validationVoices ? speakerPool(validationVoices) : heldOut;
 
   onPhase?.(`synthesising ${options.espeakVoices} espeak-ng voices`);
   const espeak = await synthesizedDigitRecordings(espeakTrainingVoices(options.espeakVoices, rng));
@@ -107,14 +123,15 @@ export async function prepareSpeechData(options: SpeechDataOptions): Promise<Spe
       const talker = fastest === slowest && slowest === 1 ? utterance.samples : readFaster(utterance.samples, slowest + drawRng.next() * (fastest - slowest));
       return { ...utterance, samples: augmentEnvironment(talker, drawRng, options.environment) };
     },
-    validation: Array.from({ length: options.heldOutUtterances }, () => connectedDigitUtterance(heldOut, validationRng, evaluation)),
+    validation: Array.from({ length: options.heldOutUtterances }, () => connectedDigitUtterance(validationPool, validationRng, evaluation)),
     tests,
-    summary: summarise(human, humanPool.size, synthetic),
+    summary: summarise(human, humanPool.size, synthetic, validationVoices),
   };
 }
 
-function summarise(human: DigitRecording[], pseudoSpeakers: number, synthetic: DigitRecording[]): SpeechData['summary'] {
+function summarise(human: DigitRecording[], pseudoSpeakers: number, synthetic: DigitRecording[], validation?: DigitRecording[]): SpeechData['summary'] {
   return {
+    ...(validation && { validationVoices: [...new Set(validation.map((r) => r.speaker))] }),
     humanSpeakers: [...new Set(human.map((r) => r.speaker))],
     humanRecordings: human.length,
     pseudoSpeakers,

@@ -44,7 +44,7 @@ one frame per ${frameMs(config.model)} ms).
   (${percent(config.data.syntheticShare)} of utterances); per utterance: ${utteranceSpeed(config.data.utteranceSpeed)}reverb (p=${config.data.environment.reverbProbability}),
   coloured noise at ${config.data.environment.snrDb.join('/')} dB SNR (p=${config.data.environment.noiseProbability}), gain ${config.data.environment.gainDb.join(' to ')} dB.
 - Adam, batch ${config.schedule.batchSize}, lr ${config.schedule.learningRate} with warm-up and cosine decay, ${training.steps} steps;
-  early stopping on the held-out ${config.heldOutSpeaker === null ? 'takes\'' : 'speaker\'s'} digit error rate (best round ${training.bestRound + 1}); seed ${config.seed}.
+  early stopping on the digit error rate of ${stoppingSet(trained)} (best round ${training.bestRound + 1}); seed ${config.seed}.
 - Wall clock: data ${seconds.data.toFixed(0)} s, training loop ${seconds.training.toFixed(0)} s (CPU ${training.cpuSeconds.toFixed(0)} s), 2 shared cores, tfjs wasm backend.
 
 ## Results (greedy decoding)
@@ -52,7 +52,7 @@ one frame per ${frameMs(config.model)} ms).
 | set | utterances | digits | digit error rate | strings exactly right |
 | --- | --- | --- | --- | --- |
 ${row(config.heldOutSpeaker === null ? 'FSDD test takes 0–4 of the training speakers (test draw)' : `held-out FSDD speaker ${config.heldOutSpeaker} (test draw)`, metrics.heldOut)}
-${row(`same ${config.heldOutSpeaker === null ? 'takes' : 'speaker'}, validation draw (used for early stopping)`, metrics.validation)}
+${row(data.validationVoices ? `validation voices ${data.validationVoices.join(', ')}, never trained on (used for early stopping)` : `same ${config.heldOutSpeaker === null ? 'takes' : 'speaker'}, validation draw (used for early stopping)`, metrics.validation)}
 ${row('flite voices kal, kal16, awb, rms, slt × 3 tempos/pitches (flite never trained on)', metrics.flite)}
 ${row('flite voices awb, rms only (speakers festival does not have either)', metrics.fliteUnshared)}
 
@@ -75,6 +75,11 @@ function syntheticVoices({ config, data }: TrainedSpeechModel): string {
 
 function utteranceSpeed([slowest, fastest]: [number, number]): string {
   return slowest === 1 && fastest === 1 ? '' : `speed ×${slowest}–${fastest} (tempo, pitch and formants together), `;
+}
+
+function stoppingSet({ config, data }: TrainedSpeechModel): string {
+  if (data.validationVoices) return `connected strings of ${data.validationVoices.join(', ')} (never trained on)`;
+  return config.heldOutSpeaker === null ? 'the held-out takes' : 'the held-out speaker';
 }
 
 function heldOutDescription(speaker: string | null): string {

@@ -1,0 +1,32 @@
+import { mkdtemp, rm, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FSDD } from '../test-support/fsdd';
+import { DEFAULT_SPEECH_DATA, prepareSpeechData } from './speech-data';
+
+// Human speech only, no synthesis: this checks who each set is drawn from.
+const humanOnly = { ...DEFAULT_SPEECH_DATA, fsddDir: FSDD, seed: 3, espeakVoices: 0, talkerVariants: { perSpeaker: 0, speed: [1, 1] as [number, number], pitch: [1, 1] as [number, number] }, heldOutUtterances: 12, flitePerVoice: 0 };
+
+describe('prepareSpeechData', () => {
+  it('draws validation strings from the held-out speaker by default', async () => {
+    const data = await prepareSpeechData({ ...humanOnly, heldOutSpeaker: 'jackson' });
+    expect(new Set(data.validation.map((u) => u.speaker))).toEqual(new Set(['jackson']));
+    expect(data.summary.validationVoices).toBeUndefined();
+  }, 60_000);
+
+  it('draws validation strings from validationDir when given one, and keeps the test draw on the held-out takes', async () => {
+    // One FSDD take of each digit under another name stands in for a voice never trained on.
+    const dir = await mkdtemp(join(tmpdir(), 'speech-validation-'));
+    try {
+      for (let digit = 0; digit < 10; digit++) await symlink(join(FSDD, `${digit}_jackson_0.wav`), join(dir, `${digit}_probe_0.wav`));
+      const data = await prepareSpeechData({ ...humanOnly, heldOutSpeaker: null, validationDir: dir });
+      expect(data.validation).toHaveLength(12);
+      expect(new Set(data.validation.map((u) => u.speaker))).toEqual(new Set(['probe']));
+      expect(data.summary.validationVoices).toEqual(['probe']);
+      expect(data.tests.heldOut.every((u) => u.speaker !== 'probe')).toBe(true);
+    } finally {
+      await rm(dir, { recursive: true });
+    }
+  }, 60_000);
+});
