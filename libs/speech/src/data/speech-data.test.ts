@@ -1,12 +1,13 @@
 import { mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createRng } from '@dl-suite/ml-training';
 import { describe, expect, it } from 'vitest';
 import { FSDD } from '../test-support/fsdd';
 import { DEFAULT_SPEECH_DATA, prepareSpeechData } from './speech-data';
 
 // Human speech only, no synthesis: this checks who each set is drawn from.
-const humanOnly = { ...DEFAULT_SPEECH_DATA, fsddDir: FSDD, seed: 3, espeakVoices: 0, talkerVariants: { perSpeaker: 0, speed: [1, 1] as [number, number], pitch: [1, 1] as [number, number] }, heldOutUtterances: 12, flitePerVoice: 0 };
+const humanOnly = { ...DEFAULT_SPEECH_DATA, fsddDir: FSDD, seed: 3, espeakVoices: 0, espeakStrings: 0, talkerVariants: { perSpeaker: 0, speed: [1, 1] as [number, number], pitch: [1, 1] as [number, number] }, heldOutUtterances: 12, flitePerVoice: 0 };
 
 describe('prepareSpeechData', () => {
   it('draws validation strings from the held-out speaker by default', async () => {
@@ -29,4 +30,16 @@ describe('prepareSpeechData', () => {
       await rm(dir, { recursive: true });
     }
   }, 60_000);
+
+  it('draws whole espeak-ng strings for fluentShare of the synthetic utterances (needs espeak-ng)', async () => {
+    const synthetic = { ...humanOnly, heldOutSpeaker: 'jackson', espeakVoices: 2, syntheticShare: 1 };
+    const spokenDigits = async (fluentShare: number) => {
+      const data = await prepareSpeechData({ ...synthetic, espeakStrings: 3, fluentShare });
+      const rng = createRng(5);
+      return Array.from({ length: 30 }, () => data.nextTrainingUtterance(rng)).map((u) => `${u.speaker}:${u.digits.join('')}`);
+    };
+    // Six whole strings (two voices × three) can only say six digit sequences; joined words say new ones.
+    expect(new Set(await spokenDigits(1)).size).toBeLessThanOrEqual(6);
+    expect(new Set(await spokenDigits(0)).size).toBeGreaterThan(6);
+  }, 120_000);
 });

@@ -26,6 +26,13 @@ export interface SpeechDataOptions {
   seed: number;
   /** espeak-ng voices whose isolated digit words join the training speakers (0: human speech only). */
   espeakVoices: number;
+  /**
+   * Whole digit strings each espeak-ng voice speaks in one go (0: none). The builder only joins
+   * isolated words; these carry a synthesiser's own timing and coarticulation.
+   */
+  espeakStrings: number;
+  /** Share of the synthetic utterances drawn from those whole strings. */
+  fluentShare: number;
   /** Variants (tempo, pitch and formants) of each festival voice in the synthetic pool (0: none; needs festival). */
   festivalVariants: number;
   /** Share of training utterances drawn from the synthetic voices. */
@@ -47,6 +54,8 @@ export interface SpeechDataOptions {
 
 export const DEFAULT_SPEECH_DATA: Omit<SpeechDataOptions, 'fsddDir' | 'heldOutSpeaker' | 'seed'> = {
   espeakVoices: 40,
+  espeakStrings: 25,
+  fluentShare: 0.5,
   festivalVariants: 0,
   syntheticShare: 0.3,
   talkerVariants: DEFAULT_TALKER_VARIANTS,
@@ -98,7 +107,11 @@ export async function prepareSpeechData(options: SpeechDataOptions): Promise<Spe
   const validationPool = validationVoices ? speakerPool(validationVoices) : heldOut;
 
   onPhase?.(`synthesising ${options.espeakVoices} espeak-ng voices`);
-  const espeak = await synthesizedDigitRecordings(espeakTrainingVoices(options.espeakVoices, rng));
+  const espeakVoices = espeakTrainingVoices(options.espeakVoices, rng);
+  const espeak = await synthesizedDigitRecordings(espeakVoices);
+  const wantsFluent = options.espeakStrings > 0 && espeakVoices.length > 0;
+  if (wantsFluent) onPhase?.(`synthesising ${options.espeakStrings} whole strings per espeak-ng voice`);
+  const fluent = wantsFluent ? await synthesizedDigitStrings(espeakVoices, rng, { perVoice: options.espeakStrings, digits: options.connected.digits ?? [1, 7] }) : [];
   if (options.festivalVariants > 0) onPhase?.(`synthesising ${options.festivalVariants} variants of each festival voice`);
   const festival = options.festivalVariants > 0 ? await festivalDigitRecordings(festivalTrainingVoices(options.festivalVariants, rng)) : [];
   const synthetic = [...espeak, ...festival];
@@ -117,8 +130,11 @@ export async function prepareSpeechData(options: SpeechDataOptions): Promise<Spe
   };
   return {
     nextTrainingUtterance: (drawRng) => {
-      const pool = syntheticPool && drawRng.next() < options.syntheticShare ? syntheticPool : humanPool;
-      const utterance = connectedDigitUtterance(pool, drawRng, options.connected);
+      const isSynthetic = syntheticPool !== undefined && drawRng.next() < options.syntheticShare;
+      const utterance =
+        isSynthetic && fluent.length > 0 && drawRng.next() < options.fluentShare
+          ? fluent[drawRng.int(fluent.length)]!
+          : connectedDigitUtterance(isSynthetic ? syntheticPool : humanPool, drawRng, options.connected);
       const [slowest, fastest] = options.utteranceSpeed;
       const talker = fastest === slowest && slowest === 1 ? utterance.samples : readFaster(utterance.samples, slowest + drawRng.next() * (fastest - slowest));
       return { ...utterance, samples: augmentEnvironment(talker, drawRng, options.environment) };

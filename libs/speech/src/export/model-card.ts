@@ -69,7 +69,8 @@ ONNX vs tfjs logits: max |diff| ${runtime.parityMaxAbsDiff.toExponential(1)}. Re
 
 function syntheticVoices({ config, data }: TrainedSpeechModel): string {
   const festival = config.data.festivalVariants * FESTIVAL_VOICES.length;
-  const espeak = `${data.syntheticVoices - festival} espeak-ng voices`;
+  const fluent = config.data.espeakStrings > 0 ? ` (single words joined, and ${config.data.espeakStrings} whole strings each spoken in one go for ${percent(config.data.fluentShare)} of their utterances)` : '';
+  const espeak = `${data.syntheticVoices - festival} espeak-ng voices${fluent}`;
   return festival === 0 ? espeak : `${espeak} and ${festival} festival voices (${FESTIVAL_VOICES.join(', ')}, ${config.data.festivalVariants} tempo/pitch/formant variants each)`;
 }
 
