@@ -62,7 +62,10 @@ export function registerTrain(program: Command): void {
       const checkUtterances = await loadDigitEvaluationSet(flags.data, { ...(heldOutSpeaker && { speakers: [heldOutSpeaker] }), split: 'test', utterances: 8, seed: 99 });
       const manifest = await exportSpeechModel(trained, flags.out, {
         checkUtterances,
-        data: { description: `FSDD recordings (${files} files, ${heldOutSpeaker ? `speaker ${heldOutSpeaker}` : 'takes 0-4 of every speaker'} held out) + espeak-ng voices`, fingerprint },
+        data: {
+          description: `FSDD recordings (${files} files, ${heldOutSpeaker ? `speaker ${heldOutSpeaker}` : 'takes 0-4 of every speaker'} held out) + espeak-ng voices${flags.validationData ? `; early stopping on ${flags.validationData}` : ''}`,
+          fingerprint,
+        },
         name: flags.name,
         version: flags.version,
       });
