@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { loadSpeechRecognizer } from '@dl-suite/ml-runtime';
+import { loadSpeechRecognizer, type SpeechRecognizer } from '@dl-suite/ml-runtime';
 import type { RunningService } from '@dl-suite/service-kit';
 import { evaluateRecognizerOnDigits, loadDigitEvaluationSet, type DigitSetOptions } from '@dl-suite/speech-domain';
 import { encodeWav } from '@dl-suite/audio/testing';
@@ -22,26 +22,24 @@ const SPEECH_VOICES = fileURLToPath(new URL('../../../tools/speech-voices.sh', i
 const FLOORS = { takes: 0.05, dawson: 0.15, allison: 0.25 };
 
 let running: RunningService;
+let recognizer: SpeechRecognizer;
 let voices: string;
 
 async function digitErrorRate(dir: string, options: DigitSetOptions) {
-  const recognizer = await loadSpeechRecognizer(BUNDLED_MODEL_DIR, { intraOpThreads: 1 });
-  try {
-    const scores = await evaluateRecognizerOnDigits(recognizer, await loadDigitEvaluationSet(dir, { utterances: 40, seed: 11, ...options }));
-    expect(scores.digits).toBeGreaterThan(100);
-    return scores.digitErrorRate;
-  } finally {
-    await recognizer.dispose();
-  }
+  const scores = await evaluateRecognizerOnDigits(recognizer, await loadDigitEvaluationSet(dir, { utterances: 40, seed: 11, ...options }));
+  expect(scores.digits).toBeGreaterThan(100);
+  return scores.digitErrorRate;
 }
 
 beforeAll(async () => {
   voices = await mkdtemp(join(tmpdir(), 'speech-voices-'));
   await promisify(execFile)(SPEECH_VOICES, [voices]);
+  recognizer = await loadSpeechRecognizer(BUNDLED_MODEL_DIR, { intraOpThreads: 1 });
   running = await serve(loadConfig({ PORT: '0', LOG_LEVEL: 'silent' }), { handleSignals: false });
 });
 afterAll(async () => {
   await running?.close();
+  await recognizer?.dispose();
   if (voices) await rm(voices, { recursive: true });
 });
 
