@@ -52,7 +52,7 @@ one frame per ${frameMs(config.model)} ms).
 | set | utterances | digits | digit error rate | strings exactly right |
 | --- | --- | --- | --- | --- |
 ${row(config.heldOutSpeaker === null ? 'FSDD test takes 0–4 of the training speakers (test draw)' : `held-out FSDD speaker ${config.heldOutSpeaker} (test draw)`, metrics.heldOut)}
-${row(data.validationVoices ? `validation voices ${data.validationVoices.join(', ')}, never trained on (used for early stopping)` : `same ${config.heldOutSpeaker === null ? 'takes' : 'speaker'}, validation draw (used for early stopping)`, metrics.validation)}
+${row(`${stoppingSet(trained)}, validation draw (used for early stopping)`, metrics.validation)}
 ${row('flite voices kal, kal16, awb, rms, slt × 3 tempos/pitches (flite never trained on)', metrics.flite)}
 ${row('flite voices awb, rms only (speakers festival does not have either)', metrics.fliteUnshared)}
 
