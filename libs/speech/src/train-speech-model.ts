@@ -34,8 +34,8 @@ export interface SpeechTrainingSchedule {
   patience: number;
   learningRate: number;
   warmupSteps: number;
-  /** CPU-time cap of the training loop in minutes (data preparation not included; reported separately). */
-  maxCpuMinutes: number;
+  /** Wall-clock cap of the training loop in minutes (data preparation not included; reported separately). */
+  maxMinutes: number;
 }
 
 export const DEFAULT_SCHEDULE: SpeechTrainingSchedule = {
@@ -46,7 +46,7 @@ export const DEFAULT_SCHEDULE: SpeechTrainingSchedule = {
   patience: 5,
   learningRate: 3e-3,
   warmupSteps: 100,
-  maxCpuMinutes: 25,
+  maxMinutes: 25,
 };
 
 export interface TrainedSpeechModel {
@@ -100,7 +100,7 @@ export async function trainSpeechModel(options: SpeechTrainingOptions): Promise<
     rng: createRng(seed + 4),
     validation: data.validation,
     ...schedule,
-    maxCpuSeconds: schedule.maxCpuMinutes * 60,
+    maxSeconds: schedule.maxMinutes * 60,
     onRound: options.onRound,
   });
 

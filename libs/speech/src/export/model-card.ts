@@ -45,7 +45,7 @@ one frame per ${frameMs(config.model)} ms).
   coloured noise at ${config.data.environment.snrDb.join('/')} dB SNR (p=${config.data.environment.noiseProbability}), gain ${config.data.environment.gainDb.join(' to ')} dB.
 - Adam, batch ${config.schedule.batchSize}, lr ${config.schedule.learningRate} with warm-up and cosine decay, ${training.steps} steps;
   early stopping on the digit error rate of ${stoppingSet(trained)} (best round ${training.bestRound + 1}); seed ${config.seed}.
-- Wall clock: data ${seconds.data.toFixed(0)} s, training loop ${seconds.training.toFixed(0)} s (CPU ${training.cpuSeconds.toFixed(0)} s), 2 shared cores, tfjs wasm backend.
+- Wall clock: data ${seconds.data.toFixed(0)} s, training loop ${seconds.training.toFixed(0)} s (CPU ${training.cpuSeconds.toFixed(0)} s over all threads), tfjs ${training.backend} backend.
 
 ## Results (greedy decoding)
 

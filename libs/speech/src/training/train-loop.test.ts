@@ -35,7 +35,7 @@ describe('trainLoop', () => {
       patience: 3,
       learningRate: 3e-3,
       warmupSteps: 2,
-      maxCpuSeconds: 600,
+      maxSeconds: 600,
     });
     expect(result.steps).toBe(30);
     expect(result.history).toHaveLength(3);
@@ -64,7 +64,7 @@ describe('trainLoop', () => {
         patience: 1,
         learningRate: 3e-3,
         warmupSteps: 1,
-        maxCpuSeconds: 600,
+        maxSeconds: 600,
       });
       const weights = model.getWeights().map((w) => Array.from(w.dataSync()));
       model.dispose();
