@@ -41,9 +41,9 @@ export interface SpeechTrainingSchedule {
 export const DEFAULT_SCHEDULE: SpeechTrainingSchedule = {
   batchSize: 32,
   bucketBatches: 8,
-  maxSteps: 1500,
+  maxSteps: 1800,
   stepsPerRound: 100,
-  patience: 5,
+  patience: 8,
   learningRate: 3e-3,
   warmupSteps: 100,
   maxMinutes: 25,
