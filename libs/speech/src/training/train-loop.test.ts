@@ -47,6 +47,29 @@ describe('trainLoop', () => {
     expect(result.cpuSeconds).toBeGreaterThan(0);
   });
 
+  it('ends at the wall-clock cap after the round that crosses it, keeping that round\'s weights', async () => {
+    const config = { ...DEFAULT_ACOUSTIC_MODEL, channels: 16, blocks: 1, kernelSize: 3, dropout: 0, seed: 3 };
+    const model = buildSpeechModel(config);
+    const result = await trainLoop({
+      model,
+      framing: outputFraming(config),
+      nextUtterance: (rng) => connectedDigitUtterance(pool, rng, { digits: [1, 2] }),
+      rng: createRng(1),
+      validation: [connectedDigitUtterance(pool, createRng(2), { digits: [2, 2] })],
+      batchSize: 4,
+      bucketBatches: 1,
+      maxSteps: 20,
+      stepsPerRound: 2,
+      patience: 10,
+      learningRate: 3e-3,
+      warmupSteps: 1,
+      maxSeconds: 0,
+    });
+    expect(result).toMatchObject({ stoppedBy: 'time', steps: 2, bestRound: 0 });
+    expect(result.history).toHaveLength(1);
+    model.dispose();
+  });
+
   it('reproduces a run from its seeds, dropout included', async () => {
     const config = { ...DEFAULT_ACOUSTIC_MODEL, channels: 16, blocks: 1, kernelSize: 3, dropout: 0.5, seed: 3 };
     const run = async () => {
