@@ -7,7 +7,7 @@ import { connectedDigitUtterance, speakerPool, type SpeakerPool } from '../data/
 import { loadFsddRecordings } from '../data/fsdd';
 import { buildSpeechModel, DEFAULT_ACOUSTIC_MODEL, outputFraming } from '../model/speech-model';
 import { FSDD } from '../test-support/fsdd';
-import { trainLoop } from './train-loop';
+import { trainLoop, type TrainLoopOptions } from './train-loop';
 
 let pool: SpeakerPool;
 
@@ -16,6 +16,27 @@ beforeAll(async () => {
   registerFastConvKernels('wasm');
   pool = speakerPool(await loadFsddRecordings(FSDD, ['nicolas']));
 });
+
+type TinyRun = Pick<TrainLoopOptions, 'maxSteps' | 'stepsPerRound' | 'patience' | 'maxSeconds'> & { dropout: number };
+
+/** A fresh 16-channel, one-block model trained on batches of four 1–2 digit strings, one validation string. */
+async function trainTiny({ dropout, ...schedule }: TinyRun) {
+  const config = { ...DEFAULT_ACOUSTIC_MODEL, channels: 16, blocks: 1, kernelSize: 3, dropout, seed: 3 };
+  const model = buildSpeechModel(config);
+  const result = await trainLoop({
+    model,
+    framing: outputFraming(config),
+    nextUtterance: (rng) => connectedDigitUtterance(pool, rng, { digits: [1, 2] }),
+    rng: createRng(1),
+    validation: [connectedDigitUtterance(pool, createRng(2), { digits: [2, 2] })],
+    batchSize: 4,
+    bucketBatches: 1,
+    learningRate: 3e-3,
+    warmupSteps: 1,
+    ...schedule,
+  });
+  return { model, result };
+}
 
 describe('trainLoop', () => {
   it('lowers the CTC loss of a tiny model within a few steps on real connected digits', async () => {
@@ -48,47 +69,15 @@ describe('trainLoop', () => {
   });
 
   it('ends at the wall-clock cap after the round that crosses it, keeping that round\'s weights', async () => {
-    const config = { ...DEFAULT_ACOUSTIC_MODEL, channels: 16, blocks: 1, kernelSize: 3, dropout: 0, seed: 3 };
-    const model = buildSpeechModel(config);
-    const result = await trainLoop({
-      model,
-      framing: outputFraming(config),
-      nextUtterance: (rng) => connectedDigitUtterance(pool, rng, { digits: [1, 2] }),
-      rng: createRng(1),
-      validation: [connectedDigitUtterance(pool, createRng(2), { digits: [2, 2] })],
-      batchSize: 4,
-      bucketBatches: 1,
-      maxSteps: 20,
-      stepsPerRound: 2,
-      patience: 10,
-      learningRate: 3e-3,
-      warmupSteps: 1,
-      maxSeconds: 0,
-    });
+    const { model, result } = await trainTiny({ dropout: 0, maxSteps: 20, stepsPerRound: 2, patience: 10, maxSeconds: 0 });
     expect(result).toMatchObject({ stoppedBy: 'time', steps: 2, bestRound: 0 });
     expect(result.history).toHaveLength(1);
     model.dispose();
   });
 
   it('reproduces a run from its seeds, dropout included', async () => {
-    const config = { ...DEFAULT_ACOUSTIC_MODEL, channels: 16, blocks: 1, kernelSize: 3, dropout: 0.5, seed: 3 };
     const run = async () => {
-      const model = buildSpeechModel(config);
-      const result = await trainLoop({
-        model,
-        framing: outputFraming(config),
-        nextUtterance: (rng) => connectedDigitUtterance(pool, rng, { digits: [1, 2] }),
-        rng: createRng(1),
-        validation: [connectedDigitUtterance(pool, createRng(2), { digits: [2, 2] })],
-        batchSize: 4,
-        bucketBatches: 1,
-        maxSteps: 3,
-        stepsPerRound: 3,
-        patience: 1,
-        learningRate: 3e-3,
-        warmupSteps: 1,
-        maxSeconds: 600,
-      });
+      const { model, result } = await trainTiny({ dropout: 0.5, maxSteps: 3, stepsPerRound: 3, patience: 1, maxSeconds: 600 });
       const weights = model.getWeights().map((w) => Array.from(w.dataSync()));
       model.dispose();
       return { loss: result.history[0]!.metrics['loss'], weights };
