@@ -24,8 +24,8 @@ export interface SelectBackendOptions {
   /** Kernel names the model needs; a backend missing any of them is skipped (see TRAINING_KERNELS). */
   requireKernels?: readonly string[];
   /**
-   * XNNPACK threads if wasm is chosen (default 1). Worth it for large convolutions (the speech
-   * model trains 2× faster on 2 threads); slower for small models, whose serial JS parts dominate.
+   * XNNPACK threads if wasm is chosen (default 1). Worth it for large convolutions (a speech-model
+   * training round is ~1.4× faster on 2 threads); slower for small models, whose serial JS parts dominate.
    */
   wasmThreads?: number;
   /** Receives the single line naming the active backend. Default: stderr. */
