@@ -84,8 +84,8 @@ async function activate(name: 'tensorflow' | 'wasm', requireKernels: readonly st
   if (name === 'wasm') {
     try {
       await initWasmBackend(wasmThreads);
-    } catch {
-      return { ok: false, why: 'wasm backend failed to initialise' };
+    } catch (error) {
+      return { ok: false, why: `wasm backend failed to initialise: ${messageOf(error)}` };
     }
     return { ok: true, detail: await describeWasm() };
   }
