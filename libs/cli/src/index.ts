@@ -1,2 +1,2 @@
-export { fraction, integer, nonNegative, oneOf, positive } from './options';
+export { finite, fraction, integer, nonNegative, oneOf, positive } from './options';
 export { runCli } from './run';

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { fraction, integer, nonNegative, oneOf, positive } from './options';
+import { finite, fraction, integer, nonNegative, oneOf, positive } from './options';
 import { runCli } from './run';
 
 describe('option parsers', () => {
@@ -10,6 +10,9 @@ describe('option parsers', () => {
     expect(() => integer(1)('2.5')).toThrow('expected an integer');
     expect(fraction('0.25')).toBe(0.25);
     expect(() => fraction('1')).toThrow('between 0 and 1');
+    expect(finite('-1.25')).toBe(-1.25);
+    expect(() => finite('')).toThrow('expected a number');
+    expect(() => finite('1e999')).toThrow('expected a number');
     expect(positive('3.5')).toBe(3.5);
     expect(() => positive('-1')).toThrow('positive');
     expect(() => positive('Infinity')).toThrow('positive');

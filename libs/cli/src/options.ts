@@ -14,6 +14,12 @@ export function fraction(value: string): number {
   return n;
 }
 
+export function finite(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n)) throw new InvalidArgumentError('expected a number');
+  return n;
+}
+
 export function positive(value: string): number {
   const n = Number(value);
   if (!(n > 0 && Number.isFinite(n))) throw new InvalidArgumentError('expected a positive number');

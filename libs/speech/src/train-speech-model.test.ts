@@ -24,6 +24,9 @@ describe('trainSpeechModel', () => {
     const trained = await trainSpeechModel(tiny);
     expect(trained.config.heldOutSpeaker).toBe('jackson');
     expect(trained.data.humanSpeakers).not.toContain('jackson');
+    // The served model decodes with the offset that scored best on the validation draw.
+    expect(trained.blankBias.tried).toHaveLength(17);
+    expect(trained.metrics.validation.digitErrorRate).toBeCloseTo(Math.min(...trained.blankBias.tried.map((t) => t.digitErrorRate)), 6);
     trained.model.dispose();
   }, 240_000);
 
@@ -32,6 +35,12 @@ describe('trainSpeechModel', () => {
     expect(trained.config.heldOutSpeaker).toBeNull();
     expect(trained.data.humanSpeakers.sort()).toEqual(['george', 'jackson', 'lucas', 'nicolas', 'yweweler']);
     expect(trained.data.humanRecordings).toBe(2250); // takes 5-49 of 5 speakers × 10 digits
+    trained.model.dispose();
+  }, 240_000);
+
+  it('builds a given blank offset in without trying others', async () => {
+    const trained = await trainSpeechModel({ ...tiny, blankBias: -0.5 });
+    expect(trained.blankBias).toEqual({ bias: -0.5, tried: [] });
     trained.model.dispose();
   }, 240_000);
 });

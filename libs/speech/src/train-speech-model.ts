@@ -5,7 +5,8 @@ import { buildSpeechModel, DEFAULT_ACOUSTIC_MODEL, outputFraming, type AcousticM
 import { SERVING_WARPS, warpEnsemble } from './model/warp-ensemble';
 import { isFliteVoiceUnshared } from './data/voices';
 import { scoreDigitStrings, type DigitScores } from './training/digit-errors';
-import { evaluateDigits, transcribe } from './training/evaluate';
+import { addBlankBias, chooseBlankBias, type BlankBiasChoice } from './training/blank-bias';
+import { evaluateDigits, predictLogits, transcribe } from './training/evaluate';
 import { trainLoop, type TrainLoopResult } from './training/train-loop';
 
 export interface SpeechTrainingOptions {
@@ -21,6 +22,8 @@ export interface SpeechTrainingOptions {
   training?: Partial<SpeechTrainingSchedule>;
   /** Frequency warps the served model averages over (warpEnsemble); [1]: the trained model alone. */
   servingWarps?: readonly number[];
+  /** Offset added to the CTC blank's logit in the served model (default: chosen on the validation draw, see chooseBlankBias). */
+  blankBias?: number;
   onPhase?: (name: string) => void;
   onRound?: (report: EpochReport) => void;
 }
@@ -61,6 +64,8 @@ export interface TrainedSpeechModel {
     servingWarps: readonly number[];
   };
   training: TrainLoopResult;
+  /** The blank-logit offset built into `model`; `tried` is empty when it was given, not chosen. */
+  blankBias: BlankBiasChoice;
   data: SpeechData['summary'];
   /**
    * `heldOut`: the held-out speaker's (or takes') test draw; `fliteUnshared`: the flite voices
@@ -74,7 +79,8 @@ export interface TrainedSpeechModel {
 /**
  * Trains the connected-digit CTC model from scratch: prepares the data (see speech-data.ts),
  * builds the model (raw samples in, logits out), trains until the held-out speaker's digit error
- * rate stops improving, wraps the best weights in the frequency-warp ensemble that is served, and
+ * rate stops improving, wraps the best weights in the frequency-warp ensemble that is served,
+ * offsets the blank's logit by what decodes the validation draw best (chooseBlankBias), and
  * scores that on the held-out speaker's (or takes') test utterances and on flite voices (all of
  * them, and those festival does not share). The caller exports it (`exportSpeechModel`).
  */
@@ -107,6 +113,11 @@ export async function trainSpeechModel(options: SpeechTrainingOptions): Promise<
   options.onPhase?.('evaluating');
   const servingWarps = options.servingWarps ?? SERVING_WARPS;
   const served = warpEnsemble(model, servingWarps);
+  const blankBias =
+    options.blankBias === undefined
+      ? chooseBlankBias(predictLogits(served, data.validation, framing), data.validation.map((u) => u.digits))
+      : { bias: options.blankBias, tried: [] };
+  addBlankBias(model, blankBias.bias);
   const flite = transcribe(served, data.tests.flite, framing);
   const metrics = {
     validation: evaluateDigits(served, data.validation, framing),
@@ -118,6 +129,7 @@ export async function trainSpeechModel(options: SpeechTrainingOptions): Promise<
     model: served,
     config: { heldOutSpeaker, seed, model: modelConfig, schedule, data: dataOptions, servingWarps },
     training,
+    blankBias,
     data: data.summary,
     metrics,
     seconds: { data: dataSeconds, training: training.seconds, total: (performance.now() - started) / 1000 },

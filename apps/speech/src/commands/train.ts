@@ -1,6 +1,6 @@
 import os from 'node:os';
 import type { Command } from 'commander';
-import { integer } from '@dl-suite/cli';
+import { finite, integer } from '@dl-suite/cli';
 import { backendOptionsFromEnv, createProgressReporter, selectBackend } from '@dl-suite/ml-training';
 import { registerFastConvKernels } from '@dl-suite/tfjs-kernels';
 import { DEFAULT_SCHEDULE, exportSpeechModel, fsddFingerprint, loadDigitEvaluationSet, trainSpeechModel } from '@dl-suite/speech-domain';
@@ -14,6 +14,7 @@ interface TrainFlags {
   minutes?: number;
   seed: number;
   threads: number;
+  blankBias?: number;
   name: string;
   version: string;
   out: string;
@@ -37,6 +38,7 @@ export function registerTrain(program: Command): void {
     .option('--minutes <n>', 'wall-clock budget of the training loop (default 25)', integer(1, 24 * 60))
     .option('--seed <n>', 'random seed', integer(1), 7)
     .option('--threads <n>', 'XNNPACK threads of the wasm backend (a training round is ~1.4x faster on 2 than on 1)', integer(1, 256), os.availableParallelism())
+    .option('--blank-bias <offset>', "added to the CTC blank's logit in the exported model (default: the offset in -1..3 that decodes the validation strings best)", finite)
     .option('--name <name>', 'model name', 'speech-digits-ctc')
     .option('--version <version>', 'model version', '1.0.0')
     .requiredOption('--out <dir>', 'model folder to write')
@@ -56,6 +58,7 @@ export function registerTrain(program: Command): void {
         heldOutSpeaker,
         ...(flags.validationData !== undefined && { validationDir: flags.validationData }),
         seed: flags.seed,
+        ...(flags.blankBias !== undefined && { blankBias: flags.blankBias }),
         training,
         onPhase: (name) => process.stderr.write(`== ${name}\n`),
         onRound: (report) => progress.onEpochEnd(report),

@@ -46,7 +46,7 @@ export async function exportSpeechModel(trained: TrainedSpeechModel, dir: string
       inputs: [{ name: 'input_values', dtype: 'float32', shape: ['batch', 'samples'] }],
       outputs: [{ name: 'logits', dtype: 'float32', shape: ['batch', 'frames', VOCABULARY.length] }],
       framework: { trainedWith: `@tensorflow/tfjs ${tf.version.tfjs}`, exportedWith: '@dl-suite/onnx-export', opset: DEFAULT_OPSET },
-      hyperparameters: { model: config.model, schedule: config.schedule, data: config.data, heldOutSpeaker: config.heldOutSpeaker, servingWarps: config.servingWarps, seed: config.seed, samplesPerFrame: hop, receptiveFieldSamples: window },
+      hyperparameters: { model: config.model, schedule: config.schedule, data: config.data, heldOutSpeaker: config.heldOutSpeaker, servingWarps: config.servingWarps, blankBias: trained.blankBias, seed: config.seed, samplesPerFrame: hop, receptiveFieldSamples: window },
       data: options.data,
       metrics: {
         heldOut: { ...metrics.heldOut },

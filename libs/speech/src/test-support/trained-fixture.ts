@@ -23,6 +23,7 @@ export function trainedFixture(): TrainedSpeechModel {
     model: warpEnsemble(model, servingWarps),
     config: { heldOutSpeaker: 'jackson', seed: 1, model: config, schedule: DEFAULT_SCHEDULE, data: { ...DEFAULT_SPEECH_DATA, heldOutSpeaker: 'jackson', seed: 1 }, servingWarps },
     training: { history: [], bestRound: 0, steps: 0, seconds: 1, cpuSeconds: 1, dataSeconds: 0, backend: 'cpu', stoppedBy: 'steps' },
+    blankBias: { bias: 0.5, tried: [{ bias: 0, digitErrorRate: 0.6 }, { bias: 0.5, digitErrorRate: 0.5 }] },
     data: { humanSpeakers: ['george'], humanRecordings: 500, pseudoSpeakers: 1, syntheticVoices: 0, syntheticRecordings: 0 },
     metrics: { validation: SCORES, heldOut: SCORES, flite: SCORES, fliteUnshared: SCORES },
     seconds: { data: 1, training: 1, total: 2 },

@@ -22,10 +22,16 @@ export function transcribeLogits(data: Float32Array, frames: number): string {
   return ctcWords(tokens, { vocabulary: VOCABULARY, secondsPerFrame: 1 }).map((w) => w.word).join(' ');
 }
 
-/** Runs the model over utterances (in length-sorted batches, to pad little) and decodes each. */
-export function transcribe(model: tf.LayersModel, utterances: readonly Utterance[], framing: Framing, batchSize = 16): Transcription[] {
+/** One utterance's logits, its padding cut off: `frames × vocab` scores. */
+export interface UtteranceLogits {
+  data: Float32Array;
+  frames: number;
+}
+
+/** Runs the model over utterances (in length-sorted batches, to pad little); logits in the utterances' order. */
+export function predictLogits(model: tf.LayersModel, utterances: readonly Utterance[], framing: Framing, batchSize = 16): UtteranceLogits[] {
   const order = utterances.map((_, i) => i).sort((a, b) => utterances[a]!.samples.length - utterances[b]!.samples.length);
-  const results = new Array<Transcription>(utterances.length);
+  const results = new Array<UtteranceLogits>(utterances.length);
   for (let start = 0; start < order.length; start += batchSize) {
     const indices = order.slice(start, start + batchSize);
     const batch = makeBatch(indices.map((i) => utterances[i]!), framing);
@@ -34,12 +40,18 @@ export function transcribe(model: tf.LayersModel, utterances: readonly Utterance
     const values = logits.dataSync() as Float32Array;
     tf.dispose([logits, batch.samples]);
     indices.forEach((utterance, row) => {
-      const data = values.subarray(row * frames * vocab, (row * frames + batch.frames[row]!) * vocab);
-      const text = transcribeLogits(data, batch.frames[row]!);
-      results[utterance] = { reference: utterances[utterance]!.digits, hypothesis: transcriptDigits(text), text };
+      results[utterance] = { data: values.slice(row * frames * vocab, (row * frames + batch.frames[row]!) * vocab), frames: batch.frames[row]! };
     });
   }
   return results;
+}
+
+/** Runs the model over utterances and decodes each. */
+export function transcribe(model: tf.LayersModel, utterances: readonly Utterance[], framing: Framing): Transcription[] {
+  return predictLogits(model, utterances, framing).map(({ data, frames }, i) => {
+    const text = transcribeLogits(data, frames);
+    return { reference: utterances[i]!.digits, hypothesis: transcriptDigits(text), text };
+  });
 }
 
 export function evaluateDigits(model: tf.LayersModel, utterances: readonly Utterance[], framing: Framing): DigitScores {
