@@ -39,7 +39,10 @@ describe('exportSpeechModel', () => {
     expect(runtime.parityMaxAbsDiff).toBeLessThan(1e-4);
     expect(runtime.realTimeFactor).toBeGreaterThan(0);
     await loadModelFolder(dir); // sha256 of every file
-    expect(await readFile(join(dir, 'MODEL_CARD.md'), 'utf8')).toMatch(/held-out FSDD speaker jackson/);
+    const card = await readFile(join(dir, 'MODEL_CARD.md'), 'utf8');
+    expect(card).toMatch(/held-out FSDD speaker jackson/);
+    expect(card).toMatch(/blank's logit is offset by \+0\.5: .*\n.*60\.00 % without it, 50\.00 % with it/);
+    expect(manifest.hyperparameters['blankBias']).toEqual(trained.blankBias);
 
     const recognizer = await loadSpeechRecognizer(dir, { intraOpThreads: 1 });
     expect(recognizer.ctc?.tokens).toEqual(VOCABULARY);
