@@ -15,11 +15,13 @@ import { serve } from './main';
 // The bundled model trains on all five FSDD speakers (takes 5-49), so the human voices it has never
 // heard come from Debian packages (.ci/run installs them; tools/speech-voices.sh lays them out):
 // Dawson (saytime's talking clock) is the test voice, Allison (Asterisk's prompts) the one early
-// stopping chose the weights on. The floors catch regressions; they are not the 3 % goal.
+// stopping and the blank offset were chosen on. Dawson's floor is the issue's 3 % goal; the others
+// catch regressions.
 const SPEECH_VOICES = fileURLToPath(new URL('../../../tools/speech-voices.sh', import.meta.url));
-// 1.4.0 measures 0.011 / 0.046 / 0.080 on these 40-string draws (1.3.0: 0.011 / 0.069 / 0.109);
-// 1.2.0 (four speakers, jackson held out) measured 0.052 / 0.155 / 0.161 and fails all three.
-const FLOORS = { takes: 0.05, dawson: 0.1, allison: 0.16 };
+// 1.5.0 measures 0.011 / 0.006 / 0.069 on these 40-string draws; 1.4.0 (the same weights without
+// the blank offset) 0.011 / 0.046 / 0.080 fails Dawson's; 1.2.0 (four speakers, jackson held out)
+// measured 0.052 / 0.155 / 0.161 and fails all three.
+const FLOORS = { takes: 0.05, dawson: 0.03, allison: 0.12 };
 
 let running: RunningService;
 let recognizer: SpeechRecognizer;
@@ -62,7 +64,7 @@ describe('the bundled connected-digit model', () => {
     const response = await fetch(`${running.url}/v1/transcribe`, { method: 'POST', headers: { 'content-type': 'audio/wav' }, body: wav });
     expect(response.status).toBe(200);
     const body: any = await response.json();
-    expect(body.model).toBe('speech-digits-ctc@1.4.0');
+    expect(body.model).toBe('speech-digits-ctc@1.5.0');
     expect(body.durationSeconds).toBeCloseTo(utterance!.samples.length / 16000, 2);
     expect(body.words.length).toBeGreaterThan(0);
     for (const word of body.words) {
