@@ -42,6 +42,7 @@ describe('exportSpeechModel', () => {
     const card = await readFile(join(dir, 'MODEL_CARD.md'), 'utf8');
     expect(card).toMatch(/held-out FSDD speaker jackson/);
     expect(card).toMatch(/blank's logit is offset by \+0\.5: .*\n.*60\.00 % without it, 50\.00 % with it/);
+    expect(card).toMatch(/validation draw \(used for early stopping and the blank offset\)/);
     expect(manifest.hyperparameters['blankBias']).toEqual(trained.blankBias);
 
     const recognizer = await loadSpeechRecognizer(dir, { intraOpThreads: 1 });

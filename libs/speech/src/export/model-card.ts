@@ -54,7 +54,7 @@ ${blankBiasLine(trained)}
 | set | utterances | digits | digit error rate | strings exactly right |
 | --- | --- | --- | --- | --- |
 ${row(config.heldOutSpeaker === null ? 'FSDD test takes 0–4 of the training speakers (test draw)' : `held-out FSDD speaker ${config.heldOutSpeaker} (test draw)`, metrics.heldOut)}
-${row(`${stoppingSet(trained)}, validation draw (used for early stopping)`, metrics.validation)}
+${row(`${stoppingSet(trained)}, validation draw (used for early stopping${trained.blankBias.tried.length > 0 ? ' and the blank offset' : ''})`, metrics.validation)}
 ${row('flite voices kal, kal16, awb, rms, slt × 3 tempos/pitches (flite never trained on)', metrics.flite)}
 ${row('flite voices awb, rms only (speakers festival does not have either)', metrics.fliteUnshared)}
 
