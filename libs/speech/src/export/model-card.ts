@@ -54,7 +54,7 @@ ${blankBiasLine(trained)}
 | set | utterances | digits | digit error rate | strings exactly right |
 | --- | --- | --- | --- | --- |
 ${row(config.heldOutSpeaker === null ? 'FSDD test takes 0–4 of the training speakers (test draw)' : `held-out FSDD speaker ${config.heldOutSpeaker} (test draw)`, metrics.heldOut)}
-${row(`${stoppingSet(trained)}, validation draw (used for early stopping${trained.blankBias.tried.length > 0 ? ' and the blank offset' : ''})`, metrics.validation)}
+${row(`${stoppingSet(trained)}, validation draw (used for early stopping${blankBiasWasChosen(trained) ? ' and the blank offset' : ''})`, metrics.validation)}
 ${row('flite voices kal, kal16, awb, rms, slt × 3 tempos/pitches (flite never trained on)', metrics.flite)}
 ${row('flite voices awb, rms only (speakers festival does not have either)', metrics.fliteUnshared)}
 
@@ -69,10 +69,15 @@ ONNX vs tfjs logits: max |diff| ${runtime.parityMaxAbsDiff.toExponential(1)}. Re
 `;
 }
 
-function blankBiasLine({ blankBias }: TrainedSpeechModel): string {
+/** Whether training chose the blank offset on the validation draw (`tried` is empty when it was given). */
+const blankBiasWasChosen = ({ blankBias }: TrainedSpeechModel) => blankBias.tried.length > 0;
+
+function blankBiasLine(trained: TrainedSpeechModel): string {
+  const { blankBias } = trained;
   const signed = `${blankBias.bias >= 0 ? '+' : ''}${blankBias.bias}`;
-  const atZero = blankBias.tried.find((t) => t.bias === 0);
-  if (!atZero) return `The blank's logit is offset by ${signed} (given at training time).`;
+  if (!blankBiasWasChosen(trained)) return `The blank's logit is offset by ${signed} (given at training time).`;
+  // BLANK_BIAS_GRID holds 0, the model as trained.
+  const atZero = blankBias.tried.find((t) => t.bias === 0)!;
   const chosen = blankBias.tried.find((t) => t.bias === blankBias.bias)!;
   const [lo, hi] = [blankBias.tried[0]!.bias, blankBias.tried.at(-1)!.bias];
   return `The blank's logit is offset by ${signed}: of the offsets ${lo} to ${hi} tried, the one whose transcripts of the

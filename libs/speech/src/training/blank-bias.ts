@@ -47,7 +47,9 @@ export function addBlankBias(model: tf.LayersModel, bias: number): void {
   const dense = model.getLayer('logits');
   const [kernel, current] = dense.getWeights();
   if (!kernel || !current) throw new Error("addBlankBias: the 'logits' layer has no bias");
-  const shifted = tf.tidy(() => current.add(tf.oneHot(tf.tensor1d([0], 'int32'), current.shape[0]!).reshape(current.shape).mul(bias)));
+  const values = current.dataSync().slice();
+  values[0]! += bias;
+  const shifted = tf.tensor(values, current.shape);
   dense.setWeights([kernel, shifted]);
   shifted.dispose();
 }
