@@ -13,7 +13,7 @@ beforeAll(async () => {
 // One step of a tiny model on human speech only: this checks which data each mode trains and tests on, not quality.
 const tiny: Omit<SpeechTrainingOptions, 'heldOutSpeaker'> = {
   fsddDir: FSDD,
-  data: { espeakVoices: 0, talkerVariants: { perSpeaker: 0, speed: [1, 1], pitch: [1, 1] }, heldOutUtterances: 6, flitePerVoice: 0 },
+  data: { espeakVoices: 0, festivalVariants: 0, talkerVariants: { perSpeaker: 0, speed: [1, 1], pitch: [1, 1] }, heldOutUtterances: 6, flitePerVoice: 0 },
   model: { channels: 8, blocks: 1, kernelSize: 3 },
   training: { maxSteps: 1, stepsPerRound: 1, batchSize: 2, bucketBatches: 1, warmupSteps: 1 },
   servingWarps: [1],

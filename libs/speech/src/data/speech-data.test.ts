@@ -7,7 +7,7 @@ import { FSDD } from '../test-support/fsdd';
 import { DEFAULT_SPEECH_DATA, prepareSpeechData } from './speech-data';
 
 // Human speech only, no synthesis: this checks who each set is drawn from.
-const humanOnly = { ...DEFAULT_SPEECH_DATA, fsddDir: FSDD, seed: 3, espeakVoices: 0, espeakStrings: 0, talkerVariants: { perSpeaker: 0, speed: [1, 1] as [number, number], pitch: [1, 1] as [number, number] }, heldOutUtterances: 12, flitePerVoice: 0 };
+const humanOnly = { ...DEFAULT_SPEECH_DATA, fsddDir: FSDD, seed: 3, espeakVoices: 0, espeakStrings: 0, festivalVariants: 0, talkerVariants: { perSpeaker: 0, speed: [1, 1] as [number, number], pitch: [1, 1] as [number, number] }, heldOutUtterances: 12, flitePerVoice: 0 };
 
 describe('prepareSpeechData', () => {
   it('draws validation strings from the held-out speaker by default', async () => {
@@ -41,5 +41,15 @@ describe('prepareSpeechData', () => {
     // Six whole strings (two voices × three) can only say six digit sequences; joined words say new ones.
     expect(new Set(await spokenDigits(1)).size).toBeLessThanOrEqual(6);
     expect(new Set(await spokenDigits(0)).size).toBeGreaterThan(6);
+  }, 120_000);
+
+  it('adds whole festival strings to the fluent pool (needs festival and its three English voices)', async () => {
+    const data = await prepareSpeechData({ ...humanOnly, heldOutSpeaker: 'jackson', festivalVariants: 1, festivalStrings: 2, syntheticShare: 1, fluentShare: 1 });
+    const rng = createRng(5);
+    const drawn = Array.from({ length: 30 }, () => data.nextTrainingUtterance(rng));
+    // Three voices × two strings: at most six digit sequences, every one spoken by festival.
+    expect(drawn.every((u) => u.speaker.startsWith('festival:'))).toBe(true);
+    expect(new Set(drawn.map((u) => `${u.speaker}:${u.digits.join('')}`)).size).toBeLessThanOrEqual(6);
+    expect(data.summary.syntheticVoices).toBe(3);
   }, 120_000);
 });

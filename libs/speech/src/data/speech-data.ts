@@ -3,7 +3,7 @@ import { augmentEnvironment, DEFAULT_ENVIRONMENT, type EnvironmentOptions } from
 import { readFaster } from '../augment/speed-pitch';
 import { DEFAULT_TALKER_VARIANTS, talkerVariants, type TalkerVariantOptions } from '../augment/talker-variants';
 import { connectedDigitUtterance, speakerPool, type ConnectedDigitOptions } from './connected';
-import { festivalDigitRecordings } from './festival';
+import { festivalDigitRecordings, festivalDigitStrings } from './festival';
 import { FSDD_SPEAKERS, loadFsddRecordings } from './fsdd';
 import type { DigitRecording, Utterance } from './recording';
 import { synthesizedDigitRecordings, synthesizedDigitStrings } from './synthetic-sets';
@@ -35,6 +35,8 @@ export interface SpeechDataOptions {
   fluentShare: number;
   /** Variants (tempo, pitch and formants) of each festival voice in the synthetic pool (0: none; needs festival). */
   festivalVariants: number;
+  /** Whole digit strings each festival voice variant speaks in one go (0: none); drawn like espeak-ng's. */
+  festivalStrings: number;
   /** Share of training utterances drawn from the synthetic voices. */
   syntheticShare: number;
   talkerVariants: TalkerVariantOptions;
@@ -57,6 +59,7 @@ export const DEFAULT_SPEECH_DATA: Omit<SpeechDataOptions, 'fsddDir' | 'heldOutSp
   espeakStrings: 25,
   fluentShare: 0.5,
   festivalVariants: 0,
+  festivalStrings: 0,
   syntheticShare: 0.3,
   talkerVariants: DEFAULT_TALKER_VARIANTS,
   utteranceSpeed: [1, 1],
@@ -109,11 +112,17 @@ export async function prepareSpeechData(options: SpeechDataOptions): Promise<Spe
   onPhase?.(`synthesising ${options.espeakVoices} espeak-ng voices`);
   const espeakVoices = espeakTrainingVoices(options.espeakVoices, rng);
   const espeak = await synthesizedDigitRecordings(espeakVoices);
+  const stringDigits = options.connected.digits ?? [1, 7];
   const wantsFluent = options.espeakStrings > 0 && espeakVoices.length > 0;
   if (wantsFluent) onPhase?.(`synthesising ${options.espeakStrings} whole strings per espeak-ng voice`);
-  const fluent = wantsFluent ? await synthesizedDigitStrings(espeakVoices, rng, { perVoice: options.espeakStrings, digits: options.connected.digits ?? [1, 7] }) : [];
+  const fluent = wantsFluent ? await synthesizedDigitStrings(espeakVoices, rng, { perVoice: options.espeakStrings, digits: stringDigits }) : [];
   if (options.festivalVariants > 0) onPhase?.(`synthesising ${options.festivalVariants} variants of each festival voice`);
-  const festival = options.festivalVariants > 0 ? await festivalDigitRecordings(festivalTrainingVoices(options.festivalVariants, rng)) : [];
+  const festivalVoices = options.festivalVariants > 0 ? festivalTrainingVoices(options.festivalVariants, rng) : [];
+  const festival = festivalVoices.length > 0 ? await festivalDigitRecordings(festivalVoices) : [];
+  if (festivalVoices.length > 0 && options.festivalStrings > 0) {
+    onPhase?.(`synthesising ${options.festivalStrings} whole strings per festival voice variant`);
+    fluent.push(...(await festivalDigitStrings(festivalVoices, rng, { perVoice: options.festivalStrings, digits: stringDigits })));
+  }
   const synthetic = [...espeak, ...festival];
 
   onPhase?.('perturbing speed and pitch');

@@ -26,13 +26,16 @@ export interface SyntheticStringOptions {
  * Whole digit strings spoken by a synthesiser in one go ("four two seven"): its own timing and
  * coarticulation, unlike recordings joined by the builder.
  */
-export async function synthesizedDigitStrings(voices: readonly SynthVoice[], rng: Rng, { perVoice, digits: [lo, hi] }: SyntheticStringOptions): Promise<Utterance[]> {
-  const jobs = voices.flatMap((voice) =>
-    Array.from({ length: perVoice }, () => ({ voice, digits: Array.from({ length: lo + rng.int(hi - lo + 1) }, () => rng.int(10)) })),
-  );
+export async function synthesizedDigitStrings(voices: readonly SynthVoice[], rng: Rng, { perVoice, digits }: SyntheticStringOptions): Promise<Utterance[]> {
+  const jobs = voices.flatMap((voice) => Array.from({ length: perVoice }, () => ({ voice, digits: randomDigitString(rng, digits) })));
   return mapLimited(jobs, PROCESSES, async ({ voice, digits }) => ({
     samples: await synthesize(digitTranscript(digits), voice),
     digits,
     speaker: voiceId(voice),
   }));
+}
+
+/** A digit string for a synthesiser to say: length uniform in [min, max], digits uniform. */
+export function randomDigitString(rng: Rng, [lo, hi]: [number, number]): number[] {
+  return Array.from({ length: lo + rng.int(hi - lo + 1) }, () => rng.int(10));
 }
