@@ -40,8 +40,9 @@ one frame per ${frameMs(config.model)} ms).
 ## Training
 - Human speech: FSDD speakers ${data.humanSpeakers.join(', ')} (${data.humanRecordings} recordings), joined into
   connected strings of ${(config.data.connected.digits ?? [1, 7]).join('–')} digits with random pauses; ${heldOutDescription(config.heldOutSpeaker)}.
-- Speed/pitch pseudo-speakers (${data.pseudoSpeakers} human voices in all), ${syntheticVoices(trained)}
-  (${percent(config.data.syntheticShare)} of utterances); per utterance: ${utteranceSpeed(config.data.utteranceSpeed)}reverb (p=${config.data.environment.reverbProbability}),
+- Speed/pitch pseudo-speakers: ${data.pseudoSpeakers} human voices in all.
+- Synthetic voices, ${percent(config.data.syntheticShare)} of utterances: ${syntheticVoices(trained)}.
+- Per utterance: ${utteranceSpeed(config.data.utteranceSpeed)}reverb (p=${config.data.environment.reverbProbability}),
   coloured noise at ${config.data.environment.snrDb.join('/')} dB SNR (p=${config.data.environment.noiseProbability}), gain ${config.data.environment.gainDb.join(' to ')} dB.
 - Adam, batch ${config.schedule.batchSize}, lr ${config.schedule.learningRate} with warm-up and cosine decay, ${training.steps} steps;
   early stopping on the digit error rate of ${stoppingSet(trained)} (best round ${training.bestRound + 1}); seed ${config.seed}.
@@ -86,10 +87,12 @@ inserted digits a new voice's pauses cause for a few deletions.`;
 }
 
 function syntheticVoices({ config, data }: TrainedSpeechModel): string {
-  const festival = config.data.festivalVariants * FESTIVAL_VOICES.length;
-  const fluent = config.data.espeakStrings > 0 ? ` (single words joined, and ${config.data.espeakStrings} whole strings each spoken in one go for ${percent(config.data.fluentShare)} of their utterances)` : '';
-  const espeak = `${data.syntheticVoices - festival} espeak-ng voices${fluent}`;
-  return festival === 0 ? espeak : `${espeak} and ${festival} festival voices (${FESTIVAL_VOICES.join(', ')}, ${config.data.festivalVariants} tempo/pitch/formant variants each)`;
+  const { espeakStrings, festivalVariants, festivalStrings, fluentShare } = config.data;
+  const festival = festivalVariants * FESTIVAL_VOICES.length;
+  const espeak = `${data.syntheticVoices - festival} espeak-ng voices`;
+  const voices = festival === 0 ? espeak : `${espeak} and ${festival} festival voices (${FESTIVAL_VOICES.join(', ')}, ${festivalVariants} tempo/pitch/formant variants each)`;
+  const perVoice = [espeakStrings > 0 && `${espeakStrings} per espeak-ng voice`, festival > 0 && festivalStrings > 0 && `${festivalStrings} per festival voice`].filter(Boolean);
+  return perVoice.length === 0 ? voices : `${voices}; their single words joined, and for ${percent(fluentShare)} of their utterances whole strings spoken in one go (${perVoice.join(', ')})`;
 }
 
 function utteranceSpeed([slowest, fastest]: [number, number]): string {
