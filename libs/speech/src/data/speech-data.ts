@@ -118,7 +118,7 @@ export async function prepareSpeechData(options: SpeechDataOptions): Promise<Spe
   const fluent = wantsFluent ? await synthesizedDigitStrings(espeakVoices, rng, { perVoice: options.espeakStrings, digits: stringDigits }) : [];
   if (options.festivalVariants > 0) onPhase?.(`synthesising ${options.festivalVariants} variants of each festival voice`);
   const festivalVoices = options.festivalVariants > 0 ? festivalTrainingVoices(options.festivalVariants, rng) : [];
-  const festival = festivalVoices.length > 0 ? await festivalDigitRecordings(festivalVoices) : [];
+  const festival = await festivalDigitRecordings(festivalVoices);
   if (festivalVoices.length > 0 && options.festivalStrings > 0) {
     onPhase?.(`synthesising ${options.festivalStrings} whole strings per festival voice variant`);
     fluent.push(...(await festivalDigitStrings(festivalVoices, rng, { perVoice: options.festivalStrings, digits: stringDigits })));
