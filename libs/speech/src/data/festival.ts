@@ -33,7 +33,7 @@ export interface FestivalVoice {
 /** Every digit word said in isolation by each festival voice. */
 export async function festivalDigitRecordings(voices: readonly FestivalVoice[]): Promise<DigitRecording[]> {
   const words = await festivalSpeak(voices.map((voice) => ({ voice, texts: [...DIGIT_WORDS] })));
-  return voices.flatMap((voice, v) => words[v]!.map((samples, digit) => ({ digit, speaker: voiceId({ engine: 'festival', ...voice }), samples })));
+  return voices.flatMap((voice, v) => words[v]!.map((samples, digit) => ({ digit, speaker: festivalVoiceId(voice), samples })));
 }
 
 /**
@@ -43,8 +43,10 @@ export async function festivalDigitRecordings(voices: readonly FestivalVoice[]):
 export async function festivalDigitStrings(voices: readonly FestivalVoice[], rng: Rng, { perVoice, digits }: SyntheticStringOptions): Promise<Utterance[]> {
   const strings = voices.map(() => Array.from({ length: perVoice }, () => randomDigitString(rng, digits)));
   const spoken = await festivalSpeak(voices.map((voice, v) => ({ voice, texts: strings[v]!.map(digitTranscript) })));
-  return voices.flatMap((voice, v) => spoken[v]!.map((samples, s) => ({ samples, digits: strings[v]![s]!, speaker: voiceId({ engine: 'festival', ...voice }) })));
+  return voices.flatMap((voice, v) => spoken[v]!.map((samples, s) => ({ samples, digits: strings[v]![s]!, speaker: festivalVoiceId(voice) })));
 }
+
+const festivalVoiceId = (voice: FestivalVoice) => voiceId({ engine: 'festival', ...voice });
 
 interface FestivalJob {
   voice: FestivalVoice;
@@ -60,7 +62,11 @@ interface FestivalJob {
  */
 async function festivalSpeak(jobs: readonly FestivalJob[]): Promise<Float32Array[][]> {
   const byBase = new Map<string, number[]>();
-  jobs.forEach(({ voice }, j) => byBase.set(voice.voice, [...(byBase.get(voice.voice) ?? []), j]));
+  for (const [j, { voice }] of jobs.entries()) {
+    const group = byBase.get(voice.voice);
+    if (group) group.push(j);
+    else byBase.set(voice.voice, [j]);
+  }
   const results: Float32Array[][] = [];
   await mapLimited([...byBase.values()], 2, async (indices) => {
     const spoken = await speakWithOneVoice(indices.map((j) => jobs[j]!));

@@ -116,12 +116,15 @@ export async function prepareSpeechData(options: SpeechDataOptions): Promise<Spe
   const wantsFluent = options.espeakStrings > 0 && espeakVoices.length > 0;
   if (wantsFluent) onPhase?.(`synthesising ${options.espeakStrings} whole strings per espeak-ng voice`);
   const fluent = wantsFluent ? await synthesizedDigitStrings(espeakVoices, rng, { perVoice: options.espeakStrings, digits: stringDigits }) : [];
-  if (options.festivalVariants > 0) onPhase?.(`synthesising ${options.festivalVariants} variants of each festival voice`);
-  const festivalVoices = options.festivalVariants > 0 ? festivalTrainingVoices(options.festivalVariants, rng) : [];
-  const festival = await festivalDigitRecordings(festivalVoices);
-  if (festivalVoices.length > 0 && options.festivalStrings > 0) {
-    onPhase?.(`synthesising ${options.festivalStrings} whole strings per festival voice variant`);
-    fluent.push(...(await festivalDigitStrings(festivalVoices, rng, { perVoice: options.festivalStrings, digits: stringDigits })));
+  let festival: DigitRecording[] = [];
+  if (options.festivalVariants > 0) {
+    onPhase?.(`synthesising ${options.festivalVariants} variants of each festival voice`);
+    const festivalVoices = festivalTrainingVoices(options.festivalVariants, rng);
+    festival = await festivalDigitRecordings(festivalVoices);
+    if (options.festivalStrings > 0) {
+      onPhase?.(`synthesising ${options.festivalStrings} whole strings per festival voice variant`);
+      fluent.push(...(await festivalDigitStrings(festivalVoices, rng, { perVoice: options.festivalStrings, digits: stringDigits })));
+    }
   }
   const synthetic = [...espeak, ...festival];
 
