@@ -23,7 +23,7 @@ interface TrainFlags {
 export function registerTrain(program: Command): void {
   program
     .command('train')
-    .description('Train the connected-digit CTC model from scratch on FSDD (plus espeak-ng and festival voices, augmented) and write a wav2vec2-style Hugging Face folder.')
+    .description('Train the connected-digit CTC model from scratch on FSDD (plus espeak-ng voices, augmented) and write a wav2vec2-style Hugging Face folder.')
     .option('--data <dir>', 'FSDD recordings folder (<digit>_<speaker>_<take>.wav)', FSDD_DIR)
     .option(
       '--held-out-speaker <name>',
@@ -69,7 +69,7 @@ export function registerTrain(program: Command): void {
       const manifest = await exportSpeechModel(trained, flags.out, {
         checkUtterances,
         data: {
-          description: `FSDD recordings (${files} files, ${heldOutSpeaker ? `speaker ${heldOutSpeaker}` : 'takes 0-4 of every speaker'} held out) + espeak-ng and festival voices${flags.validationData ? `; early stopping on ${flags.validationData}` : ''}`,
+          description: `FSDD recordings (${files} files, ${heldOutSpeaker ? `speaker ${heldOutSpeaker}` : 'takes 0-4 of every speaker'} held out) + espeak-ng voices${flags.validationData ? `; early stopping on ${flags.validationData}` : ''}`,
           fingerprint,
         },
         name: flags.name,

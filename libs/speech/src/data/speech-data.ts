@@ -58,8 +58,8 @@ export const DEFAULT_SPEECH_DATA: Omit<SpeechDataOptions, 'fsddDir' | 'heldOutSp
   espeakVoices: 40,
   espeakStrings: 25,
   fluentShare: 0.5,
-  festivalVariants: 8,
-  festivalStrings: 25,
+  festivalVariants: 0,
+  festivalStrings: 0,
   syntheticShare: 0.3,
   talkerVariants: DEFAULT_TALKER_VARIANTS,
   utteranceSpeed: [1, 1],
@@ -88,7 +88,7 @@ export interface SpeechData {
 
 /**
  * Everything training and evaluation read: the training speakers (FSDD minus the held-out one,
- * their speed/pitch variants, espeak-ng and festival voices) as an endless source of augmented connected-digit
+ * their speed/pitch variants, espeak-ng and optionally festival voices) as an endless source of augmented connected-digit
  * utterances, the held-out speaker's validation and test utterances (clean, different draws),
  * and whole digit strings from flite, a synthesiser that is never trained on.
  */
