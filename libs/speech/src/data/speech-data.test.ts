@@ -52,4 +52,13 @@ describe('prepareSpeechData', () => {
     expect(new Set(drawn.map((u) => `${u.speaker}:${u.digits.join('')}`)).size).toBeLessThanOrEqual(6);
     expect(data.summary.syntheticVoices).toBe(3);
   }, 120_000);
+
+  it('adds Pico and MBROLA words and whole strings to the synthetic pool (needs pico2wave and four MBROLA voices)', async () => {
+    const data = await prepareSpeechData({ ...humanOnly, heldOutSpeaker: 'jackson', picoMbrolaVariants: 1, picoMbrolaStrings: 2, syntheticShare: 1, fluentShare: 0.5 });
+    const rng = createRng(5);
+    const drawn = Array.from({ length: 60 }, () => data.nextTrainingUtterance(rng));
+    expect(data.summary.syntheticVoices).toBe(6);
+    expect(new Set(drawn.map((u) => u.speaker.split(':')[0]))).toEqual(new Set(['pico', 'espeak-ng']));
+    expect(drawn.some((u) => u.speaker.startsWith('espeak-ng:mb-'))).toBe(true);
+  }, 120_000);
 });

@@ -7,7 +7,7 @@ import { festivalDigitRecordings, festivalDigitStrings } from './festival';
 import { FSDD_SPEAKERS, loadFsddRecordings } from './fsdd';
 import type { DigitRecording, Utterance } from './recording';
 import { synthesizedDigitRecordings, synthesizedDigitStrings } from './synthetic-sets';
-import { espeakTrainingVoices, festivalTrainingVoices, FLITE_TEST_VOICES } from './voices';
+import { espeakTrainingVoices, festivalTrainingVoices, FLITE_TEST_VOICES, picoMbrolaTrainingVoices } from './voices';
 
 export interface SpeechDataOptions {
   fsddDir: string;
@@ -37,6 +37,10 @@ export interface SpeechDataOptions {
   festivalVariants: number;
   /** Whole digit strings each festival voice variant speaks in one go (0: none); drawn like espeak-ng's. */
   festivalStrings: number;
+  /** Variants (tempo, pitch) of each Pico and MBROLA voice in the synthetic pool (0: none; needs Debian non-free packages). */
+  picoMbrolaVariants: number;
+  /** Whole digit strings each Pico or MBROLA voice variant speaks in one go. */
+  picoMbrolaStrings: number;
   /** Share of training utterances drawn from the synthetic voices. */
   syntheticShare: number;
   talkerVariants: TalkerVariantOptions;
@@ -60,6 +64,8 @@ export const DEFAULT_SPEECH_DATA: Omit<SpeechDataOptions, 'fsddDir' | 'heldOutSp
   fluentShare: 0.5,
   festivalVariants: 0,
   festivalStrings: 0,
+  picoMbrolaVariants: 0,
+  picoMbrolaStrings: 0,
   syntheticShare: 0.3,
   talkerVariants: DEFAULT_TALKER_VARIANTS,
   utteranceSpeed: [1, 1],
@@ -126,7 +132,16 @@ export async function prepareSpeechData(options: SpeechDataOptions): Promise<Spe
       fluent.push(...(await festivalDigitStrings(festivalVoices, rng, { perVoice: options.festivalStrings, digits: stringDigits })));
     }
   }
-  const synthetic = [...espeak, ...festival];
+  let picoMbrola: DigitRecording[] = [];
+  if (options.picoMbrolaVariants > 0) {
+    onPhase?.(`synthesising ${options.picoMbrolaVariants} variants of each Pico and MBROLA voice`);
+    const voices = picoMbrolaTrainingVoices(options.picoMbrolaVariants, rng);
+    picoMbrola = await synthesizedDigitRecordings(voices);
+    if (options.picoMbrolaStrings > 0) {
+      fluent.push(...(await synthesizedDigitStrings(voices, rng, { perVoice: options.picoMbrolaStrings, digits: stringDigits })));
+    }
+  }
+  const synthetic = [...espeak, ...festival, ...picoMbrola];
 
   onPhase?.('perturbing speed and pitch');
   const humanPool = speakerPool([...human, ...talkerVariants(human, rng, options.talkerVariants)]);

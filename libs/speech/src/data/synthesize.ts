@@ -7,12 +7,12 @@ import { decodeAudio } from '@dl-suite/audio';
 
 const run = promisify(execFile);
 
-export type SynthEngine = 'espeak-ng' | 'flite';
+export type SynthEngine = 'espeak-ng' | 'flite' | 'pico';
 
 /** One synthetic talker: an engine's voice at a tempo and pitch. */
 export interface SynthVoice {
   engine: SynthEngine;
-  /** espeak-ng: `en-us+f3`; flite: `slt`, `awb`, `rms`, `kal16`, `kal`. */
+  /** espeak-ng: `en-us+f3` (MBROLA voices: `mb-us1`); flite: `slt`, `awb`, `rms`, `kal16`, `kal`; pico: `en-US`, `en-GB`. */
   voice: string;
   /** Tempo factor, 1 = the engine's default rate. */
   speed: number;
@@ -20,7 +20,8 @@ export interface SynthVoice {
   pitch: number;
 }
 
-const DEBIAN_PACKAGE: Record<SynthEngine, string> = { 'espeak-ng': 'espeak-ng', flite: 'flite' };
+const DEBIAN_PACKAGE: Record<SynthEngine, string> = { 'espeak-ng': 'espeak-ng', flite: 'flite', pico: 'libttspico-utils' };
+const COMMAND: Record<SynthEngine, string> = { 'espeak-ng': 'espeak-ng', flite: 'flite', pico: 'pico2wave' };
 const ESPEAK_WORDS_PER_MINUTE = 175;
 const ESPEAK_PITCH = 50;
 const FLITE_F0_HZ = 110;
@@ -37,6 +38,11 @@ function commandLine({ engine, voice, speed, pitch }: SynthVoice, text: string, 
     const pitchParameter = Math.max(0, Math.min(99, Math.round(ESPEAK_PITCH * pitch)));
     return ['-w', out, '-v', voice, '-s', String(wpm), '-p', String(pitchParameter), text];
   }
+  if (engine === 'pico') {
+    // pico2wave has no rate or pitch flags; its SSML-like tags take percentages.
+    const level = (factor: number) => String(Math.round(100 * factor));
+    return ['-l', voice, '-w', out, `<speed level="${level(speed)}"><pitch level="${level(pitch)}">${text}</pitch></speed>`];
+  }
   // duration_stretch > 1 is slower speech; int_f0_target_mean only moves the diphone voices (kal, kal16).
   return ['-voice', voice, '-t', text, '-o', out, '--setf', `duration_stretch=${(1 / speed).toFixed(3)}`,
     '--setf', `int_f0_target_mean=${Math.round(FLITE_F0_HZ * pitch)}`];
@@ -51,11 +57,14 @@ export async function synthesize(text: string, voice: SynthVoice): Promise<Float
   const dir = await mkdtemp(join(tmpdir(), 'speech-synth-'));
   try {
     const out = join(dir, 'speech.wav');
-    await run(voice.engine, commandLine(voice, text, out));
+    await run(COMMAND[voice.engine], commandLine(voice, text, out));
     return (await decodeAudio(new Uint8Array(await readFile(out)))).samples;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new Error(`'${voice.engine}' is not installed (Debian package ${DEBIAN_PACKAGE[voice.engine]})`);
+      throw new Error(`'${COMMAND[voice.engine]}' is not installed (Debian package ${DEBIAN_PACKAGE[voice.engine]})`);
+    }
+    if (voice.voice.startsWith('mb-')) {
+      throw new Error(`espeak-ng could not use MBROLA voice '${voice.voice}' (Debian packages mbrola and mbrola-${voice.voice.slice(3)}, section non-free)`);
     }
     throw error;
   } finally {

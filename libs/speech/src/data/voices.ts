@@ -30,6 +30,24 @@ export function festivalTrainingVoices(perVoice: number, rng: Rng): FestivalVoic
 }
 
 /**
+ * Voices made from recorded people, in Debian's non-free section: SVOX Pico's two women (en-US,
+ * en-GB; package libttspico-utils) and four MBROLA diphone voices driven by espeak-ng (us1 an
+ * American woman, us2 and us3 American men, en1 a British man; packages mbrola-us1 ... mbrola-en1).
+ */
+export const PICO_MBROLA_VOICES: readonly Pick<SynthVoice, 'engine' | 'voice'>[] = [
+  { engine: 'pico', voice: 'en-US' },
+  { engine: 'pico', voice: 'en-GB' },
+  ...['mb-us1', 'mb-us2', 'mb-us3', 'mb-en1'].map((voice) => ({ engine: 'espeak-ng' as const, voice })),
+];
+
+/** `perVoice` variants of each Pico and MBROLA voice: tempo 0.75–1.35, pitch 0.8–1.3. */
+export function picoMbrolaTrainingVoices(perVoice: number, rng: Rng): SynthVoice[] {
+  return PICO_MBROLA_VOICES.flatMap((base) =>
+    Array.from({ length: perVoice }, () => ({ ...base, speed: 0.75 + rng.next() * 0.6, pitch: 0.8 + rng.next() * 0.5 })),
+  );
+}
+
+/**
  * The held-out synthesiser: every flite voice (diphone kal 8 kHz and kal16; clustergen awb, rms,
  * slt) at slow, normal and fast tempo, with a lower and a higher pitch where flite can change it
  * (the diphone voices; clustergen voices keep their own F0).
