@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Adds Debian's contrib and non-free sections to apt's sources (SVOX Pico and the MBROLA voices live
-# there), unless apt already knows a non-free package. Run `apt-get update` afterwards.
+# there), unless a source already has them. Run `apt-get update` afterwards.
 set -euo pipefail
-if apt-cache show libttspico-utils >/dev/null 2>&1; then exit 0; fi
+# "non-free" as a whole word: bookworm's default sources name only "non-free-firmware".
+if grep -Eqs '(^|[[:space:]])non-free([[:space:]]|$)' /etc/apt/sources.list /etc/apt/sources.list.d/*; then exit 0; fi
 . /etc/os-release
 cat >/etc/apt/sources.list.d/debian-non-free.sources <<SOURCES
 Types: deb
