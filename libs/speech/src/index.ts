@@ -8,7 +8,7 @@ export { DIGIT_WORDS, VOCABULARY, digitLabels, digitTranscript, transcriptDigits
 export { loadFsddRecordings, fsddFingerprint, FSDD_SPEAKERS, type FsddSplit } from './data/fsdd';
 export { connectedDigitUtterance, speakerPool, type ConnectedDigitOptions, type SpeakerPool } from './data/connected';
 export { synthesize, type SynthVoice } from './data/synthesize';
-export { FESTIVAL_VOICES, FLITE_TEST_VOICES } from './data/voices';
+export { FESTIVAL_VOICES, FLITE_TEST_VOICES, PICO_MBROLA_VOICES } from './data/voices';
 export { festivalDigitRecordings, type FestivalVoice } from './data/festival';
 export type { DigitRecording, Utterance } from './data/recording';
 export { augmentEnvironment, DEFAULT_ENVIRONMENT, type EnvironmentOptions } from './augment/augment';

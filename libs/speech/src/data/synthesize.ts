@@ -64,7 +64,9 @@ export async function synthesize(text: string, voice: SynthVoice): Promise<Float
       throw new Error(`'${COMMAND[voice.engine]}' is not installed (Debian package ${DEBIAN_PACKAGE[voice.engine]})`);
     }
     if (voice.voice.startsWith('mb-')) {
-      throw new Error(`espeak-ng could not use MBROLA voice '${voice.voice}' (Debian packages mbrola and mbrola-${voice.voice.slice(3)}, section non-free)`);
+      // espeak-ng's last stderr line says what failed ("Could not load the specified mbrola voice file").
+      const reason = (error as { stderr?: string }).stderr?.trim().split('\n').at(-1) ?? (error as Error).message;
+      throw new Error(`espeak-ng could not use MBROLA voice '${voice.voice}' (Debian packages mbrola and mbrola-${voice.voice.slice(3)}, section non-free): ${reason}`);
     }
     throw error;
   } finally {
