@@ -132,15 +132,11 @@ export async function prepareSpeechData(options: SpeechDataOptions): Promise<Spe
       fluent.push(...(await festivalDigitStrings(festivalVoices, rng, { perVoice: options.festivalStrings, digits: stringDigits })));
     }
   }
-  let picoMbrola: DigitRecording[] = [];
-  if (options.picoMbrolaVariants > 0) {
-    onPhase?.(`synthesising ${options.picoMbrolaVariants} variants of each Pico and MBROLA voice`);
-    const voices = picoMbrolaTrainingVoices(options.picoMbrolaVariants, rng);
-    picoMbrola = await synthesizedDigitRecordings(voices);
-    if (options.picoMbrolaStrings > 0) {
-      fluent.push(...(await synthesizedDigitStrings(voices, rng, { perVoice: options.picoMbrolaStrings, digits: stringDigits })));
-    }
-  }
+  // No variants: no voices, so nothing below synthesises or draws from rng.
+  const picoMbrolaVoices = picoMbrolaTrainingVoices(options.picoMbrolaVariants, rng);
+  if (picoMbrolaVoices.length > 0) onPhase?.(`synthesising ${options.picoMbrolaVariants} variants of each Pico and MBROLA voice`);
+  const picoMbrola = await synthesizedDigitRecordings(picoMbrolaVoices);
+  fluent.push(...(await synthesizedDigitStrings(picoMbrolaVoices, rng, { perVoice: options.picoMbrolaStrings, digits: stringDigits })));
   const synthetic = [...espeak, ...festival, ...picoMbrola];
 
   onPhase?.('perturbing speed and pitch');

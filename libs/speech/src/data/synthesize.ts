@@ -20,8 +20,12 @@ export interface SynthVoice {
   pitch: number;
 }
 
-const DEBIAN_PACKAGE: Record<SynthEngine, string> = { 'espeak-ng': 'espeak-ng', flite: 'flite', pico: 'libttspico-utils' };
-const COMMAND: Record<SynthEngine, string> = { 'espeak-ng': 'espeak-ng', flite: 'flite', pico: 'pico2wave' };
+/** Each engine's program and the Debian package that provides it. */
+const PROGRAM: Record<SynthEngine, { command: string; debianPackage: string }> = {
+  'espeak-ng': { command: 'espeak-ng', debianPackage: 'espeak-ng' },
+  flite: { command: 'flite', debianPackage: 'flite' },
+  pico: { command: 'pico2wave', debianPackage: 'libttspico-utils' },
+};
 const ESPEAK_WORDS_PER_MINUTE = 175;
 const ESPEAK_PITCH = 50;
 const FLITE_F0_HZ = 110;
@@ -57,11 +61,12 @@ export async function synthesize(text: string, voice: SynthVoice): Promise<Float
   const dir = await mkdtemp(join(tmpdir(), 'speech-synth-'));
   try {
     const out = join(dir, 'speech.wav');
-    await run(COMMAND[voice.engine], commandLine(voice, text, out));
+    await run(PROGRAM[voice.engine].command, commandLine(voice, text, out));
     return (await decodeAudio(new Uint8Array(await readFile(out)))).samples;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new Error(`'${COMMAND[voice.engine]}' is not installed (Debian package ${DEBIAN_PACKAGE[voice.engine]})`);
+      const { command, debianPackage } = PROGRAM[voice.engine];
+      throw new Error(`'${command}' is not installed (Debian package ${debianPackage})`);
     }
     if (voice.voice.startsWith('mb-')) {
       // espeak-ng's last stderr line says what failed ("Could not load the specified mbrola voice file").
